@@ -1,0 +1,89 @@
+package dev.sluice.execution.batch;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.sluice.execution.type.Schema;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+
+/** Builds batches row by row, starting a new batch every {@code maxRows} rows. */
+public final class BatchBuilder implements AutoCloseable {
+  private final Schema schema;
+  private final BufferAllocator allocator;
+  private final int maxRows;
+  private final List<Batch> finished = new ArrayList<>();
+  private List<FieldVector> vectors;
+  private int rows;
+
+  public BatchBuilder(Schema schema, BufferAllocator allocator, int maxRows) {
+    this.schema = requireNonNull(schema, "schema is null");
+    this.allocator = requireNonNull(allocator, "allocator is null");
+    if (maxRows < 1) {
+      throw new IllegalArgumentException("maxRows must be positive: " + maxRows);
+    }
+    this.maxRows = maxRows;
+  }
+
+  public BatchBuilder add(Row row) {
+    if (row.size() != schema.size()) {
+      throw new IllegalArgumentException(
+          "row "
+              + row
+              + " has "
+              + row.size()
+              + " values but the schema "
+              + schema
+              + " has "
+              + schema.size());
+    }
+    if (vectors == null) {
+      vectors = Batch.newVectors(schema, allocator);
+      for (FieldVector vector : vectors) {
+        vector.setInitialCapacity(Math.min(maxRows, 1024));
+        vector.allocateNew();
+      }
+    }
+    for (int i = 0; i < row.size(); i++) {
+      VectorValues.set(vectors.get(i), schema.field(i).type(), rows, row.get(i));
+    }
+    if (++rows == maxRows) {
+      flush();
+    }
+    return this;
+  }
+
+  public BatchBuilder addAll(Iterable<Row> rows) {
+    for (Row row : rows) {
+      add(row);
+    }
+    return this;
+  }
+
+  private void flush() {
+    if (vectors != null) {
+      finished.add(Batch.of(schema, vectors, rows));
+      vectors = null;
+      rows = 0;
+    }
+  }
+
+  /** The batches built so far; the caller owns them. */
+  public List<Batch> build() {
+    flush();
+    List<Batch> result = List.copyOf(finished);
+    finished.clear();
+    return result;
+  }
+
+  @Override
+  public void close() {
+    if (vectors != null) {
+      vectors.forEach(FieldVector::close);
+      vectors = null;
+    }
+    finished.forEach(Batch::close);
+    finished.clear();
+  }
+}

@@ -1,0 +1,22 @@
+package dev.sluice.execution.connector;
+
+import java.util.Set;
+
+/**
+ * Creates sinks of one connector type; found by {@link #name()} through {@link
+ * java.util.ServiceLoader} ({@code META-INF/services/dev.sluice.execution.connector.SinkProvider}).
+ */
+public interface SinkProvider {
+  /** The name users write in {@code format(...)} or {@code connector = '...'}, lower case. */
+  String name();
+
+  /** Every option the connector accepts; anything else is refused naming it. */
+  Set<String> optionNames();
+
+  /** The output modes this sink can take; the planner refuses others naming the ones that work. */
+  default Set<OutputMode> supportedOutputModes() {
+    return Set.of(OutputMode.APPEND, OutputMode.UPDATE, OutputMode.COMPLETE);
+  }
+
+  Sink create(SinkContext context);
+}

@@ -1,0 +1,512 @@
+package dev.sluice.execution.driver;
+
+import dev.sluice.execution.checkpoint.Checkpoint;
+import dev.sluice.execution.checkpoint.CheckpointMetadata;
+import dev.sluice.execution.checkpoint.CommitLogEntry;
+import dev.sluice.execution.checkpoint.OffsetLogEntry;
+import dev.sluice.execution.checkpoint.OffsetLogEntry.SourceOffsets;
+import dev.sluice.execution.connector.Source;
+import dev.sluice.execution.connector.WriterCommitMessage;
+import dev.sluice.execution.error.ErrorCode;
+import dev.sluice.execution.error.SluiceException;
+import dev.sluice.execution.operator.PipelineBuilder;
+import dev.sluice.execution.operator.PipelineBuilder.Chain;
+import dev.sluice.execution.plan.SourceSpec;
+import java.nio.channels.ClosedByInterruptException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.arrow.memory.BufferAllocator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The micro-batch driver: one thread per query that repeatedly asks the sources what is new, runs
+ * the plan over it, and commits the result.
+ *
+ * <p><b>One batch, step by step.</b> (1) Ask every source for its latest offsets. (2) If anything
+ * is new, write the offset log entry {@code offsets/N}: start = the last committed end, end = the
+ * latest offsets. Nothing runs before this record is durable. (3) Run one task per (chain, source
+ * partition with data) on the partition pool; each task writes its share through its own sink
+ * writer. (4) Hand all writers' messages to {@code Sink.commit(N)}. (5) Write {@code commits/N}.
+ * Only now is batch N done; its end offsets become the next batch's start.
+ *
+ * <p><b>Recovery.</b> On start, the checkpoint's last offset entry without a commit record is
+ * re-run first, with exactly its logged offsets: replayable sources give the same rows, and sinks
+ * are idempotent per batch id, so the output is as if the crash never happened. A crash after (5)
+ * simply continues with N + 1.
+ *
+ * <p><b>Threads.</b> The query thread owns the loop; {@link #stop()} sets a flag and interrupts it,
+ * and an interrupted batch is abandoned uncommitted (the next start re-runs it). Any other
+ * exception ends the query with a {@link StreamingQueryException} that {@link #awaitTermination}
+ * rethrows: a failure is never swallowed and never leaves a thread hanging.
+ */
+final class MicroBatchExecution implements StreamingQuery {
+  private static final Logger LOG = LoggerFactory.getLogger(MicroBatchExecution.class);
+  private static final int PROGRESS_TO_KEEP = 100;
+  private static final int LOG_ENTRIES_TO_KEEP = 100;
+  private static final long IDLE_POLL_MILLIS = 10;
+
+  private final QueryConfig config;
+  private final StreamingQueryManager manager;
+  private final Checkpoint checkpoint;
+  private final String runId = UUID.randomUUID().toString();
+  private final Thread thread;
+  private final Object lock = new Object();
+  private final Deque<QueryProgress> progress = new ArrayDeque<>();
+
+  private String id;
+  private volatile boolean stopRequested;
+  private volatile StreamingQueryException failure;
+  private volatile QueryStatus status = new QueryStatus("Initializing", false, false);
+  // Guarded by lock.
+  private Map<String, long[]> committedEnd = new LinkedHashMap<>();
+  private boolean terminated;
+  // Owned by the query thread.
+  private long nextBatchId;
+  private OffsetLogEntry pending;
+  private long lastTriggerStartMillis = -1;
+  private long currentBatchId = -1;
+  private long walCommitNanos;
+
+  MicroBatchExecution(QueryConfig config, StreamingQueryManager manager) {
+    this.config = config;
+    this.manager = manager;
+    this.checkpoint = new Checkpoint(config.checkpointLocation());
+    String threadName = "sluice-query-" + (config.name() == null ? runId.substring(0, 8) : config.name());
+    this.thread = new Thread(this::run, threadName);
+    this.thread.setDaemon(true);
+  }
+
+  QueryConfig config() {
+    return config;
+  }
+
+  /** Opens the checkpoint on the caller's thread, so a bad checkpoint fails the start itself. */
+  void start() {
+    CheckpointMetadata metadata =
+        checkpoint.openFor(config.plan().fingerprint(), UUID.randomUUID().toString(), config.clock().millis());
+    id = metadata.queryId();
+    recover();
+    manager.registerActive(this);
+    thread.start();
+  }
+
+  private void recover() {
+    for (SourceSpec source : config.plan().sources()) {
+      committedEnd.put(source.id(), new long[config.sources().get(source.id()).partitionCount()]);
+    }
+    OptionalLong lastLogged = checkpoint.offsets().latestBatchId();
+    if (lastLogged.isEmpty()) {
+      nextBatchId = 0;
+      return;
+    }
+    long last = lastLogged.getAsLong();
+    OffsetLogEntry entry =
+        checkpoint.offsets().read(last).orElseThrow(() -> new IllegalStateException("offsets/" + last + " vanished"));
+    checkPartitionCounts(entry);
+    OptionalLong lastCommitted = checkpoint.commits().latestBatchId();
+    boolean committed = lastCommitted.isPresent() && lastCommitted.getAsLong() >= last;
+    for (Map.Entry<String, SourceOffsets> source : entry.sources().entrySet()) {
+      committedEnd.put(source.getKey(), committed ? source.getValue().end() : source.getValue().start());
+    }
+    if (committed) {
+      nextBatchId = last + 1;
+    } else {
+      nextBatchId = last;
+      pending = entry;
+      LOG.info("query {} re-runs uncommitted batch {} from its logged offsets", id, last);
+    }
+  }
+
+  private void checkPartitionCounts(OffsetLogEntry entry) {
+    for (Map.Entry<String, SourceOffsets> source : entry.sources().entrySet()) {
+      Source instance = config.sources().get(source.getKey());
+      int logged = source.getValue().end().length;
+      if (instance == null || instance.partitionCount() != logged) {
+        throw new SluiceException(
+            ErrorCode.CHECKPOINT_INCOMPATIBLE,
+            "checkpoint " + checkpoint.root() + " recorded " + logged + " partitions for source '"
+                + source.getKey() + "' but it now has "
+                + (instance == null ? "no such source" : instance.partitionCount() + " partitions"));
+      }
+    }
+  }
+
+  private void run() {
+    manager.post(l -> l.onQueryStarted(new StreamingQueryListener.QueryStartedEvent(id, runId, name(), config.clock().millis())));
+    try {
+      Map<String, long[]> target = config.trigger() instanceof Trigger.AvailableNow ? latestOffsets() : null;
+      while (!stopRequested) {
+        long triggerStart = config.clock().millis();
+        status = new QueryStatus("Getting offsets from sources", false, true);
+        long offsetsStart = System.nanoTime();
+        walCommitNanos = 0;
+        OffsetLogEntry entry = pending != null ? pending : nextEntry(target, triggerStart);
+        long latestOffsetNanos = System.nanoTime() - offsetsStart - walCommitNanos;
+        boolean ranBatch = entry != null;
+        if (ranBatch) {
+          runBatch(entry, triggerStart, latestOffsetNanos);
+          pending = null;
+        } else {
+          status = new QueryStatus("Waiting for data to arrive", false, false);
+          manager.post(l -> l.onQueryIdle(new StreamingQueryListener.QueryIdleEvent(id, runId, config.clock().millis())));
+          if (target != null || config.trigger() instanceof Trigger.Once) {
+            break;
+          }
+        }
+        if (config.trigger() instanceof Trigger.Once || (target != null && reached(target))) {
+          break;
+        }
+        waitForNextTrigger(triggerStart, ranBatch);
+      }
+    } catch (Throwable t) {
+      if (!(stopRequested && isInterruption(t))) {
+        failure = new StreamingQueryException(describe(), currentBatchId, t);
+        LOG.error("{} failed", describe(), t);
+      }
+    } finally {
+      status = new QueryStatus("Stopped", false, false);
+      synchronized (lock) {
+        terminated = true;
+        lock.notifyAll();
+      }
+      manager.terminated(this);
+      Optional<String> message = Optional.ofNullable(failure).map(Throwable::getMessage);
+      manager.post(l -> l.onQueryTerminated(new StreamingQueryListener.QueryTerminatedEvent(id, runId, message)));
+    }
+  }
+
+  /** The next batch's offsets, logged, or null if no source has anything new. */
+  private OffsetLogEntry nextEntry(Map<String, long[]> target, long nowMillis) {
+    Map<String, long[]> latest = latestOffsets();
+    if (target != null) {
+      latest.replaceAll((source, offsets) -> min(offsets, target.get(source)));
+    }
+    Map<String, SourceOffsets> ranges = new LinkedHashMap<>();
+    boolean anyNew = false;
+    synchronized (lock) {
+      for (Map.Entry<String, long[]> source : latest.entrySet()) {
+        long[] start = committedEnd.get(source.getKey());
+        long[] end = max(start, source.getValue());
+        anyNew |= !Arrays.equals(start, end);
+        ranges.put(source.getKey(), new SourceOffsets(start.clone(), end));
+      }
+    }
+    if (!anyNew) {
+      return null;
+    }
+    OffsetLogEntry entry = new OffsetLogEntry(nextBatchId, nowMillis, Long.MIN_VALUE, ranges);
+    long writeStart = System.nanoTime();
+    checkpoint.offsets().write(entry.batchId(), entry);
+    walCommitNanos = System.nanoTime() - writeStart;
+    return entry;
+  }
+
+  private void runBatch(OffsetLogEntry entry, long triggerStart, long latestOffsetNanos) {
+    currentBatchId = entry.batchId();
+    status = new QueryStatus("Processing new data", true, true);
+    long batchStart = System.nanoTime();
+    List<PartitionTask.Result> results = new ArrayList<>();
+    try (BufferAllocator batchAllocator =
+        config.allocator().newChildAllocator("batch-" + entry.batchId(), 0, Long.MAX_VALUE)) {
+      List<PartitionTask> tasks = tasksFor(entry, batchAllocator);
+      List<Future<PartitionTask.Result>> futures = config.pool().invokeAll(tasks);
+      Throwable firstFailure = null;
+      for (Future<PartitionTask.Result> future : futures) {
+        try {
+          results.add(future.get());
+        } catch (ExecutionException e) {
+          firstFailure = firstFailure == null ? e.getCause() : firstFailure;
+        }
+      }
+      if (firstFailure != null) {
+        config.sink().abort(entry.batchId(), results.stream().map(PartitionTask.Result::message).toList());
+        throw firstFailure instanceof RuntimeException r ? r : new SluiceException(ErrorCode.QUERY_FAILED, firstFailure.toString(), firstFailure);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SluiceException(ErrorCode.QUERY_FAILED, "batch " + entry.batchId() + " was interrupted", e);
+    }
+    List<WriterCommitMessage> messages = results.stream().map(PartitionTask.Result::message).toList();
+    config.sink().commit(entry.batchId(), messages);
+    long addBatchNanos = System.nanoTime() - batchStart;
+
+    long commitStart = System.nanoTime();
+    checkpoint.commits().write(entry.batchId(), new CommitLogEntry(entry.batchId(), config.clock().millis()));
+    synchronized (lock) {
+      for (Map.Entry<String, SourceOffsets> source : entry.sources().entrySet()) {
+        committedEnd.put(source.getKey(), source.getValue().end().clone());
+      }
+      nextBatchId = entry.batchId() + 1;
+      lock.notifyAll();
+    }
+    for (Map.Entry<String, SourceOffsets> source : entry.sources().entrySet()) {
+      config.sources().get(source.getKey()).commit(source.getValue().end());
+    }
+    checkpoint.offsets().purgeBefore(entry.batchId() - LOG_ENTRIES_TO_KEEP);
+    checkpoint.commits().purgeBefore(entry.batchId() - LOG_ENTRIES_TO_KEEP);
+    long commitNanos = System.nanoTime() - commitStart;
+
+    reportProgress(entry, results, triggerStart, latestOffsetNanos, addBatchNanos, commitNanos);
+  }
+
+  private List<PartitionTask> tasksFor(OffsetLogEntry entry, BufferAllocator batchAllocator) {
+    List<PartitionTask> tasks = new ArrayList<>();
+    int writerIndex = 0;
+    for (Chain chain : PipelineBuilder.chains(config.plan().root())) {
+      String sourceId = chain.scan().sourceId();
+      SourceOffsets offsets = entry.sources().get(sourceId);
+      Source source = config.sources().get(sourceId);
+      for (int p = 0; p < offsets.end().length; p++) {
+        if (offsets.end()[p] > offsets.start()[p]) {
+          String taskName = "batch " + entry.batchId() + " " + sourceId + "/p" + p;
+          tasks.add(
+              new PartitionTask(
+                  taskName,
+                  chain,
+                  source,
+                  p,
+                  offsets.start()[p],
+                  offsets.end()[p],
+                  config.sink().createWriter(entry.batchId(), writerIndex++, batchAllocator),
+                  batchAllocator,
+                  config.maxRowsPerBatch(),
+                  config.functions()));
+        }
+      }
+    }
+    return tasks;
+  }
+
+  private void reportProgress(
+      OffsetLogEntry entry,
+      List<PartitionTask.Result> results,
+      long triggerStart,
+      long latestOffsetNanos,
+      long addBatchNanos,
+      long commitNanos) {
+    long inputRows = results.stream().mapToLong(PartitionTask.Result::inputRows).sum();
+    long outputRows = results.stream().mapToLong(PartitionTask.Result::outputRows).sum();
+    long triggerMillis = (latestOffsetNanos + walCommitNanos + addBatchNanos + commitNanos) / 1_000_000;
+    Map<String, Long> durations = new LinkedHashMap<>();
+    durations.put("latestOffset", latestOffsetNanos / 1_000_000);
+    durations.put("walCommit", walCommitNanos / 1_000_000);
+    durations.put("addBatch", addBatchNanos / 1_000_000);
+    durations.put("commitOffsets", commitNanos / 1_000_000);
+    durations.put("triggerExecution", triggerMillis);
+    double sinceLastTrigger = lastTriggerStartMillis < 0 ? 0 : (triggerStart - lastTriggerStartMillis) / 1000.0;
+    lastTriggerStartMillis = triggerStart;
+    List<QueryProgress.SourceProgress> sources = new ArrayList<>();
+    for (Map.Entry<String, SourceOffsets> source : entry.sources().entrySet()) {
+      sources.add(
+          new QueryProgress.SourceProgress(
+              config.sources().get(source.getKey()).description(),
+              Arrays.stream(source.getValue().start()).boxed().toList(),
+              Arrays.stream(source.getValue().end()).boxed().toList(),
+              source.getValue().rowCount()));
+    }
+    QueryProgress report =
+        new QueryProgress(
+            id,
+            runId,
+            name(),
+            config.clock().millis(),
+            entry.batchId(),
+            inputRows,
+            sinceLastTrigger > 0 ? inputRows / sinceLastTrigger : 0,
+            addBatchNanos > 0 ? inputRows / (addBatchNanos / 1e9) : 0,
+            durations,
+            sources,
+            new QueryProgress.SinkProgress(config.sink().description(), outputRows));
+    synchronized (progress) {
+      progress.addLast(report);
+      if (progress.size() > PROGRESS_TO_KEEP) {
+        progress.removeFirst();
+      }
+    }
+    manager.post(l -> l.onQueryProgress(new StreamingQueryListener.QueryProgressEvent(report)));
+  }
+
+  private void waitForNextTrigger(long triggerStart, boolean ranBatch) throws InterruptedException {
+    status = new QueryStatus("Waiting for next trigger", false, false);
+    if (config.trigger() instanceof Trigger.ProcessingTime time && !time.interval().isZero()) {
+      config.clock().sleepUntil(triggerStart + time.interval().toMillis());
+    } else if (!ranBatch) {
+      Thread.sleep(IDLE_POLL_MILLIS);
+    }
+  }
+
+  private Map<String, long[]> latestOffsets() {
+    Map<String, long[]> latest = new LinkedHashMap<>();
+    for (SourceSpec source : config.plan().sources()) {
+      latest.put(source.id(), config.sources().get(source.id()).latestOffsets());
+    }
+    return latest;
+  }
+
+  private boolean reached(Map<String, long[]> target) {
+    synchronized (lock) {
+      for (Map.Entry<String, long[]> source : target.entrySet()) {
+        long[] committed = committedEnd.get(source.getKey());
+        for (int p = 0; p < committed.length; p++) {
+          if (committed[p] < source.getValue()[p]) {
+            return false;
+          }
+        }
+      }
+      return true;
+    }
+  }
+
+  private static long[] min(long[] a, long[] b) {
+    long[] result = new long[a.length];
+    for (int i = 0; i < a.length; i++) {
+      result[i] = Math.min(a[i], b[i]);
+    }
+    return result;
+  }
+
+  /** Offsets never go back, even if a source misbehaves. */
+  private static long[] max(long[] a, long[] b) {
+    long[] result = new long[a.length];
+    for (int i = 0; i < a.length; i++) {
+      result[i] = Math.max(a[i], b[i]);
+    }
+    return result;
+  }
+
+  private static boolean isInterruption(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof InterruptedException || c instanceof ClosedByInterruptException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private String describe() {
+    return "Query " + (name() == null ? "" : name() + " ") + "[id = " + id + ", runId = " + runId + "]";
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public String runId() {
+    return runId;
+  }
+
+  @Override
+  public String name() {
+    return config.name();
+  }
+
+  @Override
+  public void stop() {
+    stopRequested = true;
+    if (Thread.currentThread() != thread) {
+      thread.interrupt();
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  public void awaitTermination() {
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    throwIfFailed();
+  }
+
+  @Override
+  public boolean awaitTermination(long timeoutMillis) {
+    try {
+      thread.join(Math.max(1, timeoutMillis));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+    if (thread.isAlive()) {
+      return false;
+    }
+    throwIfFailed();
+    return true;
+  }
+
+  @Override
+  public void processAllAvailable() {
+    Map<String, long[]> target = latestOffsets();
+    synchronized (lock) {
+      while (!terminated && !reached(target)) {
+        try {
+          lock.wait(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+    throwIfFailed();
+  }
+
+  private void throwIfFailed() {
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  @Override
+  public boolean isActive() {
+    synchronized (lock) {
+      return !terminated;
+    }
+  }
+
+  @Override
+  public Optional<StreamingQueryException> exception() {
+    return Optional.ofNullable(failure);
+  }
+
+  @Override
+  public QueryProgress lastProgress() {
+    synchronized (progress) {
+      return progress.peekLast();
+    }
+  }
+
+  @Override
+  public List<QueryProgress> recentProgress() {
+    synchronized (progress) {
+      return List.copyOf(progress);
+    }
+  }
+
+  @Override
+  public QueryStatus status() {
+    return status;
+  }
+
+  @Override
+  public String toString() {
+    return describe();
+  }
+}

@@ -1,0 +1,57 @@
+package dev.sluice.execution.driver;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.sluice.execution.connector.Sink;
+import dev.sluice.execution.connector.Source;
+import dev.sluice.execution.expression.UserFunctions;
+import dev.sluice.execution.plan.QuerySpec;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * Everything a streaming query runs with.
+ *
+ * @param name the user's name for the query, or null
+ * @param plan the physical plan
+ * @param sources a source instance for every id in {@code plan.sources()}
+ * @param sink where results go
+ * @param trigger when batches run
+ * @param checkpointLocation where offsets, commits and metadata live
+ * @param maxRowsPerBatch the chunk size: no batch between operators is larger
+ * @param pool the partition pool tasks run on (shared by the session's queries)
+ * @param allocator the parent of every allocator the query makes
+ * @param clock the query's time
+ * @param functions user functions the plan names
+ */
+public record QueryConfig(
+    String name,
+    QuerySpec plan,
+    Map<String, Source> sources,
+    Sink sink,
+    Trigger trigger,
+    Path checkpointLocation,
+    int maxRowsPerBatch,
+    ExecutorService pool,
+    BufferAllocator allocator,
+    Clock clock,
+    UserFunctions functions) {
+  public QueryConfig {
+    requireNonNull(plan, "plan is null");
+    sources = Map.copyOf(sources);
+    requireNonNull(sink, "sink is null");
+    requireNonNull(trigger, "trigger is null");
+    requireNonNull(checkpointLocation, "checkpointLocation is null");
+    requireNonNull(pool, "pool is null");
+    requireNonNull(allocator, "allocator is null");
+    requireNonNull(clock, "clock is null");
+    requireNonNull(functions, "functions is null");
+    for (var source : plan.sources()) {
+      if (!sources.containsKey(source.id())) {
+        throw new IllegalArgumentException("no source instance for " + source.id());
+      }
+    }
+  }
+}

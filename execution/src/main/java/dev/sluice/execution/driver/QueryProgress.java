@@ -1,0 +1,50 @@
+package dev.sluice.execution.driver;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one micro-batch did. {@link #toString()} is indented JSON, like Spark's progress.
+ *
+ * @param durationMs time per phase: {@code latestOffset} (asking sources), {@code walCommit}
+ *     (writing the offset log), {@code addBatch} (running the plan and writing the sink), {@code
+ *     commitOffsets} (the commit log), {@code triggerExecution} (all of it)
+ */
+public record QueryProgress(
+    String id,
+    String runId,
+    String name,
+    long timestampMillis,
+    long batchId,
+    long numInputRows,
+    double inputRowsPerSecond,
+    double processedRowsPerSecond,
+    Map<String, Long> durationMs,
+    List<SourceProgress> sources,
+    SinkProgress sink) {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  public QueryProgress {
+    durationMs = Map.copyOf(durationMs);
+    sources = List.copyOf(sources);
+  }
+
+  /** One source's share of a batch. Offsets are per partition. */
+  public record SourceProgress(
+      String description, List<Long> startOffset, List<Long> endOffset, long numInputRows) {}
+
+  public record SinkProgress(String description, long numOutputRows) {}
+
+  @Override
+  public String toString() {
+    try {
+      return JSON.writeValueAsString(this);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package dev.sluice.execution.operator;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.sluice.execution.expression.UserFunctions;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * What an operator instance gets from the task that runs it.
+ *
+ * @param name the operator's name in logs and errors, e.g. {@code Calc#2[p0]}
+ * @param allocator the operator's own child allocator; closed by the task after {@code close()},
+ *     which fails if the operator leaked a buffer
+ * @param maxRowsPerBatch the bound on the rows of any batch the operator emits
+ * @param functions the user functions the plan names
+ */
+public record OperatorContext(
+    String name, BufferAllocator allocator, int maxRowsPerBatch, UserFunctions functions) {
+  public OperatorContext {
+    requireNonNull(name, "name is null");
+    requireNonNull(allocator, "allocator is null");
+    requireNonNull(functions, "functions is null");
+    if (maxRowsPerBatch < 1) {
+      throw new IllegalArgumentException("maxRowsPerBatch must be positive: " + maxRowsPerBatch);
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package dev.sluice.execution.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sluice.execution.batch.Row;
+import dev.sluice.execution.connector.memory.MemoryStream;
+import dev.sluice.execution.error.ErrorCode;
+import dev.sluice.execution.error.SluiceException;
+import dev.sluice.execution.expression.Call;
+import dev.sluice.execution.expression.ColumnRef;
+import dev.sluice.execution.expression.Function;
+import dev.sluice.execution.expression.Literal;
+import dev.sluice.execution.expression.UserFunctions;
+import dev.sluice.execution.plan.CalcSpec;
+import dev.sluice.execution.plan.QuerySpec;
+import dev.sluice.execution.plan.ScanSpec;
+import dev.sluice.execution.plan.SourceSpec;
+import dev.sluice.execution.testing.CollectingSink;
+import dev.sluice.execution.type.Field;
+import dev.sluice.execution.type.Schema;
+import dev.sluice.execution.type.SqlType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MicroBatchExecutionTest {
+  private static final Schema INPUT = Schema.of(Field.nullable("id", SqlType.BIGINT), Field.nullable("word", SqlType.VARCHAR));
+  private static final Schema OUTPUT = Schema.of(Field.nullable("id", SqlType.BIGINT), Field.nullable("word", SqlType.VARCHAR));
+
+  @TempDir Path checkpoints;
+  private final BufferAllocator allocator = new RootAllocator();
+  private final ExecutorService pool = Executors.newFixedThreadPool(2);
+  private final StreamingQueryManager manager = new StreamingQueryManager();
+
+  @AfterEach
+  void tearDown() {
+    manager.stopAll();
+    pool.shutdownNow();
+    allocator.close();
+  }
+
+  /** SELECT id, UPPER(word) FROM input WHERE id % 2 = 1 */
+  private static QuerySpec plan() {
+    ScanSpec scan = new ScanSpec("input", INPUT);
+    ColumnRef id = new ColumnRef(0, SqlType.BIGINT);
+    var odd =
+        Call.of(Function.EQUALS, SqlType.BOOLEAN, Call.of(Function.MOD, SqlType.BIGINT, id, new Literal(2L, SqlType.BIGINT)), new Literal(1L, SqlType.BIGINT));
+    var upper = Call.of(Function.UPPER, SqlType.VARCHAR, new ColumnRef(1, SqlType.VARCHAR));
+    CalcSpec calc = new CalcSpec(scan, odd, List.of(id, upper), OUTPUT);
+    return new QuerySpec(calc, List.of(new SourceSpec("input", "memory(input)", INPUT)));
+  }
+
+  private StreamingQuery start(MemoryStream stream, CollectingSink sink, Path checkpoint, Trigger trigger) {
+    return manager.start(
+        new QueryConfig("q", plan(), Map.of("input", stream), sink, trigger, checkpoint, 3, pool, allocator, Clock.system(), new UserFunctions()));
+  }
+
+  private static List<Row> rows(long from, long to) {
+    List<Row> rows = new ArrayList<>();
+    for (long i = from; i < to; i++) {
+      rows.add(Row.of(i, "w" + i));
+    }
+    return rows;
+  }
+
+  @Test
+  void runsBatchesAndResumesFromTheCheckpoint() {
+    MemoryStream stream = new MemoryStream("input", INPUT, 2);
+    CollectingSink sink = new CollectingSink();
+    Path checkpoint = checkpoints.resolve("q");
+    StreamingQuery query = start(stream, sink, checkpoint, Trigger.defaultTrigger());
+    stream.addData(0, rows(0, 5));
+    stream.addData(1, rows(5, 8));
+    query.processAllAvailable();
+    assertThat(sink.allRows()).containsExactlyInAnyOrder(Row.of(1L, "W1"), Row.of(3L, "W3"), Row.of(5L, "W5"), Row.of(7L, "W7"));
+    assertThat(query.lastProgress().numInputRows()).isPositive();
+    String id = query.id();
+    query.stop();
+    assertThat(query.isActive()).isFalse();
+
+    stream.addData(0, rows(8, 12));
+    StreamingQuery restarted = start(stream, sink, checkpoint, Trigger.defaultTrigger());
+    restarted.processAllAvailable();
+    assertThat(restarted.id()).isEqualTo(id);
+    assertThat(restarted.runId()).isNotEqualTo(query.runId());
+    assertThat(sink.allRows()).hasSize(6).contains(Row.of(9L, "W9"), Row.of(11L, "W11"));
+    assertThat(restarted.lastProgress().sources().get(0).startOffset()).containsExactly(5L, 3L);
+    assertThat(restarted.lastProgress().sources().get(0).endOffset()).containsExactly(9L, 3L);
+  }
+
+  @Test
+  void aFailedCommitIsReRunWithTheSameOffsetsOnRestart() throws Exception {
+    MemoryStream stream = new MemoryStream("input", INPUT, 1);
+    CollectingSink sink = new CollectingSink();
+    Path checkpoint = checkpoints.resolve("q");
+    stream.addData(rows(0, 4));
+    StreamingQuery first = start(stream, sink, checkpoint, Trigger.availableNow());
+    first.awaitTermination();
+    sink.failCommitOf(1);
+    stream.addData(rows(4, 6));
+    StreamingQuery failing = start(stream, sink, checkpoint, Trigger.availableNow());
+    assertThatThrownBy(failing::awaitTermination)
+        .isInstanceOf(StreamingQueryException.class)
+        .hasMessageContaining("injected failure committing batch 1");
+    assertThat(Files.exists(checkpoint.resolve("offsets/1"))).isTrue();
+    assertThat(Files.exists(checkpoint.resolve("commits/1"))).isFalse();
+
+    stream.addData(rows(6, 8)); // must not join the re-run of batch 1
+    StreamingQuery recovered = start(stream, sink, checkpoint, Trigger.availableNow());
+    recovered.awaitTermination();
+    assertThat(sink.batches().get(1L)).containsExactly(Row.of(5L, "W5"));
+    assertThat(sink.batches().get(2L)).containsExactly(Row.of(7L, "W7"));
+    assertThat(sink.allRows()).containsExactly(Row.of(1L, "W1"), Row.of(3L, "W3"), Row.of(5L, "W5"), Row.of(7L, "W7"));
+  }
+
+  @Test
+  void anExpressionErrorEndsTheQueryWithItsCode() {
+    Schema strings = Schema.of(Field.nullable("s", SqlType.VARCHAR));
+    ScanSpec scan = new ScanSpec("input", strings);
+    var cast = Call.of(Function.CAST, SqlType.INTEGER, new ColumnRef(0, SqlType.VARCHAR));
+    QuerySpec plan = new QuerySpec(new CalcSpec(scan, null, List.of(cast), Schema.of(Field.nullable("n", SqlType.INTEGER))), List.of(new SourceSpec("input", "memory", strings)));
+    MemoryStream stream = new MemoryStream("input", strings, 1);
+    stream.addData(Row.of("12"), Row.of("twelve"));
+    StreamingQuery query =
+        manager.start(new QueryConfig(null, plan, Map.of("input", stream), new CollectingSink(), Trigger.availableNow(), checkpoints.resolve("bad"), 8, pool, allocator, Clock.system(), new UserFunctions()));
+    assertThatThrownBy(query::awaitTermination)
+        .isInstanceOfSatisfying(StreamingQueryException.class, e -> assertThat(e.causeCode()).isEqualTo(ErrorCode.INVALID_CAST))
+        .hasMessageContaining("'twelve'");
+    assertThat(query.isActive()).isFalse();
+    assertThat(query.exception()).isPresent();
+  }
+
+  @Test
+  void aCheckpointOfAnotherPlanIsRefused() {
+    MemoryStream stream = new MemoryStream("input", INPUT, 1);
+    Path checkpoint = checkpoints.resolve("q");
+    start(stream, new CollectingSink(), checkpoint, Trigger.availableNow()).awaitTermination();
+    Schema strings = Schema.of(Field.nullable("id", SqlType.BIGINT));
+    QuerySpec other = new QuerySpec(new ScanSpec("input", INPUT), List.of(new SourceSpec("input", "memory", INPUT)));
+    assertThatThrownBy(
+            () -> manager.start(new QueryConfig("q2", other, Map.of("input", stream), new CollectingSink(), Trigger.once(), checkpoint, 8, pool, allocator, Clock.system(), new UserFunctions())))
+        .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CHECKPOINT_INCOMPATIBLE));
+    assertThat(strings.size()).isEqualTo(1);
+  }
+
+  @Test
+  void aProcessingTimeTriggerFollowsTheInjectedClock() throws Exception {
+    ManualClock clock = new ManualClock(1_000);
+    MemoryStream stream = new MemoryStream("input", INPUT, 1);
+    CollectingSink sink = new CollectingSink();
+    StreamingQuery query =
+        manager.start(new QueryConfig("timed", plan(), Map.of("input", stream), sink, Trigger.processingTime(java.time.Duration.ofSeconds(10)), checkpoints.resolve("t"), 8, pool, allocator, clock, new UserFunctions()));
+    stream.addData(rows(1, 2));
+    query.processAllAvailable(); // first trigger fires at once
+    stream.addData(rows(3, 4));
+    while (!clock.hasSleepers()) {
+      Thread.sleep(5);
+    }
+    assertThat(sink.allRows()).containsExactly(Row.of(1L, "W1"));
+    clock.advance(java.time.Duration.ofSeconds(10));
+    query.processAllAvailable();
+    assertThat(sink.allRows()).containsExactly(Row.of(1L, "W1"), Row.of(3L, "W3"));
+  }
+}

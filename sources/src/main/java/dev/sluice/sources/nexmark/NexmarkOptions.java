@@ -21,8 +21,8 @@ import java.util.Set;
  *     eventsPerSecond}); 0 (the default) means as fast as the query reads
  * @param maxEvents the number of global events after which the source has no more ({@code
  *     maxEvents}); 0 (the default) means unlimited
- * @param firstEventRate events per second of <i>event time</i> ({@code firstEventRate}, default
- *     10 000): event {@code n} happens at {@code baseTime + n * 1000 / firstEventRate}
+ * @param firstEventRate events per second of <i>event time</i> ({@code firstEventRate}, default 10
+ *     000): event {@code n} happens at {@code baseTime + n * 1000 / firstEventRate}
  * @param seed the seed every event is derived from ({@code seed}, default 0)
  * @param baseTime the event time of event 0, epoch milliseconds ({@code baseTime}: milliseconds or
  *     a timestamp such as {@code 2024-01-01T00:00:00}, read as UTC; default 2024-01-01T00:00:00)
@@ -111,11 +111,6 @@ record NexmarkOptions(
   private static SluiceException invalid(String key, String value, String expected) {
     return new SluiceException(
         ErrorCode.INVALID_OPTION,
-        "option '"
-            + key
-            + "' of connector 'nexmark' is '"
-            + value
-            + "' but must be "
-            + expected);
+        "option '" + key + "' of connector 'nexmark' is '" + value + "' but must be " + expected);
   }
 }

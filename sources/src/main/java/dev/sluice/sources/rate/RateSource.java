@@ -17,8 +17,8 @@ import org.apache.arrow.memory.BufferAllocator;
  * <p>Values 0, 1, 2, ... are dealt round-robin over the N partitions: partition {@code p} holds
  * values {@code p, p + N, p + 2N, ...}, so its row {@code k} has value {@code k * N + p}. Value
  * {@code v} has timestamp {@code start + v * 1000 / rowsPerSecond}, where {@code start} is the
- * clock's time when the source was created. After {@code e} milliseconds, the first {@code
- * floor(e * rowsPerSecond / 1000)} values are available, and each partition's end offset counts the
+ * clock's time when the source was created. After {@code e} milliseconds, the first {@code floor(e
+ * * rowsPerSecond / 1000)} values are available, and each partition's end offset counts the
  * available values that belong to it.
  *
  * <p>The start time is not stored in the checkpoint: a source created again (after a restart)

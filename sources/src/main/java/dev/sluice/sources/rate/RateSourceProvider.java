@@ -41,7 +41,8 @@ public final class RateSourceProvider implements SourceProvider {
     ConnectorOptions options = context.options();
     long rowsPerSecond = options.getPositiveLong(ROWS_PER_SECOND, 1);
     int partitions = SourceOptions.positiveInt(options, NUM_PARTITIONS, 1);
-    Schema schema = context.declaredSchema().map(RateSourceProvider::check).orElse(RateSource.SCHEMA);
+    Schema schema =
+        context.declaredSchema().map(RateSourceProvider::check).orElse(RateSource.SCHEMA);
     return new RateSource(schema, rowsPerSecond, partitions, context.clock());
   }
 

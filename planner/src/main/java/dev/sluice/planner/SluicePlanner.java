@@ -1,0 +1,57 @@
+package dev.sluice.planner;
+
+import dev.sluice.planner.calcite.SqlFrontEnd;
+import dev.sluice.planner.calcite.UdfSignature;
+import dev.sluice.planner.catalog.Catalog;
+import dev.sluice.planner.physical.PhysicalPlan;
+import dev.sluice.planner.physical.PhysicalPlanner;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.sql.SqlExplainLevel;
+import org.apache.calcite.tools.RelBuilder;
+
+/**
+ * The planner of one session: SQL or a DataFrame's logical plan in, a {@link PhysicalPlan} out.
+ *
+ * <p>Flow: Calcite parses and validates SQL against the catalog ({@link SqlFrontEnd}); the logical
+ * plan (from SQL, or built by the DataFrame API with {@link #relBuilder()}) goes through the rule
+ * phases and is translated into specs ({@link PhysicalPlanner}). Only this module sees Calcite.
+ */
+public final class SluicePlanner {
+  private final Catalog catalog;
+  private final SqlFrontEnd frontEnd;
+
+  public SluicePlanner(Catalog catalog) {
+    this.catalog = catalog;
+    this.frontEnd = new SqlFrontEnd(catalog);
+  }
+
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  public RelNode toRel(String sql) {
+    return frontEnd.toRel(sql);
+  }
+
+  public RelBuilder relBuilder() {
+    return frontEnd.relBuilder();
+  }
+
+  public PhysicalPlan plan(RelNode logical) {
+    return PhysicalPlanner.plan(logical);
+  }
+
+  public PhysicalPlan plan(String sql) {
+    return plan(toRel(sql));
+  }
+
+  public void registerUdf(UdfSignature signature) {
+    frontEnd.registerUdf(signature);
+  }
+
+  /** The logical plan as Calcite prints it. */
+  public static String explainLogical(RelNode logical) {
+    return RelOptUtil.toString(logical, SqlExplainLevel.EXPPLAN_ATTRIBUTES);
+  }
+}

@@ -1,0 +1,229 @@
+package dev.sluice.planner.calcite;
+
+import dev.sluice.execution.error.ErrorCode;
+import dev.sluice.execution.error.SluiceException;
+import dev.sluice.planner.catalog.Catalog;
+import dev.sluice.planner.catalog.CatalogEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.ConventionTraitDef;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.volcano.VolcanoPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.type.InferTypes;
+import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.util.ListSqlOperatorTable;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+import org.apache.calcite.tools.RelBuilder;
+
+/**
+ * The session's Calcite plumbing: parser, validator and SQL-to-relational conversion over the live
+ * catalog, all sharing one type factory and one {@link RelOptCluster}, so plans from SQL, from
+ * DataFrames and from views can be combined freely. Calcite errors become {@link SluiceException}s
+ * with a code, the position, and a suggestion where a name is close to a known one.
+ *
+ * <p>The function library is Calcite's standard operator table plus {@code SPLIT(string,
+ * delimiter)} (from Calcite's BigQuery library) plus the session's UDFs.
+ */
+public final class SqlFrontEnd {
+  private static final Pattern NOT_FOUND = Pattern.compile("(?:Object|Table) '([^']+)' not found.*");
+  private static final Pattern COLUMN_NOT_FOUND = Pattern.compile("Column '([^']+)' not found.*");
+  private static final Pattern NO_FUNCTION = Pattern.compile("No match found for function signature ([^(]+)\\(.*");
+
+  private final Catalog catalog;
+  private final JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(SluiceTypeSystem.INSTANCE);
+  private final RelOptCluster cluster;
+  private final CalciteCatalogReader catalogReader;
+  private final ListSqlOperatorTable udfs = new ListSqlOperatorTable();
+  private final SqlOperatorTable operators;
+
+  public SqlFrontEnd(Catalog catalog) {
+    this.catalog = catalog;
+    CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", new CatalogSchema(catalog));
+    Properties properties = new Properties();
+    properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
+    CalciteConnectionConfig config = new CalciteConnectionConfigImpl(properties);
+    this.catalogReader = new CalciteCatalogReader(root, List.of(), typeFactory, config);
+    VolcanoPlanner planner = new VolcanoPlanner();
+    planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
+    this.cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
+    this.operators =
+        SqlOperatorTables.chain(
+            SqlStdOperatorTable.instance(), SqlOperatorTables.of(SqlLibraryOperators.SPLIT), udfs);
+  }
+
+  public RelOptCluster cluster() {
+    return cluster;
+  }
+
+  public RelBuilder relBuilder() {
+    return RelBuilder.proto(org.apache.calcite.plan.Contexts.empty()).create(cluster, catalogReader);
+  }
+
+  /** Makes a UDF callable from SQL (and, through it, from DataFrame expressions). */
+  public void registerUdf(UdfSignature signature) {
+    List<RelDataType> parameters = new ArrayList<>();
+    List<SqlTypeFamily> families = new ArrayList<>();
+    for (var type : signature.parameterTypes()) {
+      RelDataType relType = CalciteTypes.toRelType(type, true, typeFactory);
+      parameters.add(relType);
+      families.add(relType.getSqlTypeName().getFamily());
+    }
+    RelDataType returnType = CalciteTypes.toRelType(signature.returnType(), true, typeFactory);
+    String name = signature.name().toUpperCase(Locale.ROOT);
+    udfs.getOperatorList().removeIf(op -> op.getName().equals(name));
+    udfs.add(
+        new SqlFunction(
+            name,
+            SqlKind.OTHER_FUNCTION,
+            ReturnTypes.explicit(returnType),
+            InferTypes.explicit(parameters),
+            OperandTypes.family(families),
+            SqlFunctionCategory.USER_DEFINED_FUNCTION));
+  }
+
+  public static SqlParser.Config parserConfig() {
+    return SqlParser.config()
+        .withQuoting(Quoting.DOUBLE_QUOTE)
+        .withUnquotedCasing(Casing.UNCHANGED)
+        .withQuotedCasing(Casing.UNCHANGED)
+        .withCaseSensitive(false)
+        .withConformance(SqlConformanceEnum.DEFAULT);
+  }
+
+  /** Parses, validates and converts one query to a logical plan (with output names applied). */
+  public RelNode toRel(String sql) {
+    SqlNode parsed = parseQuery(sql);
+    SqlValidator validator = newValidator();
+    SqlNode validated;
+    try {
+      validated = validator.validate(parsed);
+    } catch (CalciteContextException e) {
+      throw translate(e);
+    }
+    SqlToRelConverter converter =
+        new SqlToRelConverter(
+            (rowType, queryString, schemaPath, viewPath) -> {
+              throw new UnsupportedOperationException("SQL text views are expanded by the catalog");
+            },
+            validator,
+            catalogReader,
+            cluster,
+            StandardConvertletTable.INSTANCE,
+            SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false));
+    try {
+      RelRoot root = converter.convertQuery(validated, false, true);
+      return root.project();
+    } catch (CalciteContextException e) {
+      throw translate(e);
+    }
+  }
+
+  public SqlNode parseQuery(String sql) {
+    try {
+      return SqlParser.create(sql, parserConfig()).parseQuery();
+    } catch (SqlParseException e) {
+      var pos = e.getPos();
+      String where = pos == null ? "" : " at line " + pos.getLineNum() + ", column " + pos.getColumnNum();
+      String message = e.getMessage() == null ? "syntax error" : e.getMessage().lines().findFirst().orElse("syntax error");
+      throw new SluiceException(ErrorCode.SYNTAX_ERROR, "syntax error" + where + ": " + message, e);
+    }
+  }
+
+  private SqlValidator newValidator() {
+    return SqlValidatorUtil.newValidator(
+        SqlOperatorTables.chain(operators, catalogReader),
+        catalogReader,
+        typeFactory,
+        SqlValidator.Config.DEFAULT.withIdentifierExpansion(true).withConformance(SqlConformanceEnum.DEFAULT));
+  }
+
+  private SluiceException translate(CalciteContextException e) {
+    String message = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+    String where = " (line " + e.getPosLine() + ", column " + e.getPosColumn() + ")";
+    Matcher m;
+    if ((m = NOT_FOUND.matcher(message)).matches()) {
+      String name = m.group(1);
+      return new SluiceException(
+          ErrorCode.UNKNOWN_TABLE,
+          "unknown stream or table '" + name + "'" + where + "." + Suggestions.didYouMean(name, catalog.names())
+              + " Known: " + String.join(", ", catalog.names()),
+          e);
+    }
+    if ((m = COLUMN_NOT_FOUND.matcher(message)).matches()) {
+      String name = m.group(1);
+      return new SluiceException(
+          ErrorCode.UNKNOWN_COLUMN,
+          "unknown column '" + name + "'" + where + "." + Suggestions.didYouMean(name, knownColumns()),
+          e);
+    }
+    if ((m = NO_FUNCTION.matcher(message)).matches()) {
+      String name = m.group(1).trim();
+      return new SluiceException(
+          ErrorCode.UNKNOWN_FUNCTION,
+          "unknown function " + name + where + " (or wrong argument types): " + message + "."
+              + Suggestions.didYouMean(name, functionNames()),
+          e);
+    }
+    if (message.startsWith("Cannot apply") || message.contains("annot assign") || message.contains("type")) {
+      return new SluiceException(ErrorCode.TYPE_MISMATCH, message + where, e);
+    }
+    if (message.contains("ambiguous")) {
+      return new SluiceException(ErrorCode.AMBIGUOUS_COLUMN, message + where, e);
+    }
+    return new SluiceException(ErrorCode.SYNTAX_ERROR, message + where, e);
+  }
+
+  private Set<String> knownColumns() {
+    Set<String> names = new TreeSet<>();
+    for (CatalogEntry entry : catalog.entries()) {
+      names.addAll(entry.schema().names());
+    }
+    return names;
+  }
+
+  private Set<String> functionNames() {
+    Set<String> names = new TreeSet<>();
+    for (SqlOperator op : operators.getOperatorList()) {
+      if (op instanceof SqlFunction) {
+        names.add(op.getName());
+      }
+    }
+    return names;
+  }
+}

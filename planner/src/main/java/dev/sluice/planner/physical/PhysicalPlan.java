@@ -1,0 +1,26 @@
+package dev.sluice.planner.physical;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.sluice.execution.plan.QuerySpec;
+import dev.sluice.execution.type.Schema;
+import dev.sluice.planner.catalog.SourceFactory;
+import java.util.Map;
+
+/**
+ * A planned query: the specs execution runs, how to make each source, and whether the query is
+ * continuous (it reads a stream) or a one-off batch query.
+ *
+ * @param explain the optimized logical plan, as Calcite prints it
+ */
+public record PhysicalPlan(
+    QuerySpec spec, Map<String, SourceFactory> sources, boolean streaming, String explain) {
+  public PhysicalPlan {
+    requireNonNull(spec, "spec is null");
+    sources = Map.copyOf(sources);
+  }
+
+  public Schema schema() {
+    return spec.root().schema();
+  }
+}

@@ -1,0 +1,266 @@
+package dev.sluice.planner.physical;
+
+import dev.sluice.execution.batch.Row;
+import dev.sluice.execution.connector.memory.MemoryStream;
+import dev.sluice.execution.driver.Clock;
+import dev.sluice.execution.connector.Source;
+import dev.sluice.execution.error.ErrorCode;
+import dev.sluice.execution.error.SluiceException;
+import dev.sluice.execution.expression.ColumnRef;
+import dev.sluice.execution.expression.Expression;
+import dev.sluice.execution.expression.Literal;
+import dev.sluice.execution.plan.CalcSpec;
+import dev.sluice.execution.plan.PlanSpec;
+import dev.sluice.execution.plan.QuerySpec;
+import dev.sluice.execution.plan.RowFunctionSpec;
+import dev.sluice.execution.plan.ScanSpec;
+import dev.sluice.execution.plan.SourceSpec;
+import dev.sluice.execution.plan.UnionSpec;
+import dev.sluice.execution.plan.UnnestSpec;
+import dev.sluice.execution.type.Field;
+import dev.sluice.execution.type.Schema;
+import dev.sluice.planner.calcite.CalciteTypes;
+import dev.sluice.planner.catalog.CatalogEntry;
+import dev.sluice.planner.catalog.SourceFactory;
+import dev.sluice.planner.catalog.TableKind;
+import dev.sluice.planner.logical.RowFunctionRel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.Calc;
+import org.apache.calcite.rel.core.Correlate;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.core.Uncollect;
+import org.apache.calcite.rel.core.Union;
+import org.apache.calcite.rel.core.Values;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCorrelVariable;
+import org.apache.calcite.rex.RexFieldAccess;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.sql.SqlExplainLevel;
+
+/**
+ * Turns a logical plan into the physical plan execution runs: optimizes it ({@link RuleProgram}),
+ * refuses what a stream cannot do (saying why), and translates each relational node into its spec.
+ * One instance plans one query.
+ */
+public final class PhysicalPlanner {
+  private final RexBuilder rexBuilder;
+  private final Map<String, SourceFactory> sources = new LinkedHashMap<>();
+  private final List<SourceSpec> sourceSpecs = new ArrayList<>();
+  private boolean streaming;
+  private int valuesCount;
+
+  private PhysicalPlanner(RexBuilder rexBuilder) {
+    this.rexBuilder = rexBuilder;
+  }
+
+  public static PhysicalPlan plan(RelNode logical) {
+    RelNode optimized = RuleProgram.optimize(logical);
+    PhysicalPlanner planner = new PhysicalPlanner(logical.getCluster().getRexBuilder());
+    PlanSpec root = planner.translate(optimized);
+    // The root's names are the query's output names, whatever the rules did to intermediate ones.
+    Schema named = withNames(root.schema(), CalciteTypes.toSchema(logical.getRowType()).names());
+    root = rename(root, named);
+    String explain = RelOptUtil.toString(optimized, SqlExplainLevel.EXPPLAN_ATTRIBUTES);
+    return new PhysicalPlan(new QuerySpec(root, planner.sourceSpecs), planner.sources, planner.streaming, explain);
+  }
+
+  private PlanSpec translate(RelNode rel) {
+    if (rel instanceof TableScan scan) {
+      return scan(scan);
+    }
+    if (rel instanceof Calc calc) {
+      PlanSpec input = translate(calc.getInput());
+      RexProgram program = calc.getProgram();
+      RexToExpression rex = RexToExpression.overColumns(rexBuilder, input.schema());
+      Expression condition =
+          program.getCondition() == null ? null : rex.translate(program.expandLocalRef(program.getCondition()));
+      List<Expression> projections = new ArrayList<>();
+      for (var ref : program.getProjectList()) {
+        projections.add(rex.translate(program.expandLocalRef(ref)));
+      }
+      return new CalcSpec(input, condition, projections, CalciteTypes.toSchema(calc.getRowType()));
+    }
+    if (rel instanceof Union union) {
+      if (!union.all) {
+        throw new SluiceException(
+            ErrorCode.UNSUPPORTED_STREAMING_OPERATION,
+            "UNION (without ALL) removes duplicates, which needs state that this version does not keep; use UNION ALL");
+      }
+      List<PlanSpec> inputs = new ArrayList<>();
+      for (RelNode input : union.getInputs()) {
+        inputs.add(translate(input));
+      }
+      return new UnionSpec(inputs, CalciteTypes.toSchema(union.getRowType()));
+    }
+    if (rel instanceof Correlate correlate) {
+      return unnest(correlate);
+    }
+    if (rel instanceof Values values) {
+      return values(values);
+    }
+    if (rel instanceof RowFunctionRel function) {
+      return new RowFunctionSpec(translate(function.getInput()), function.functionName(), CalciteTypes.toSchema(function.getRowType()));
+    }
+    if (rel instanceof Sort) {
+      throw new SluiceException(
+          ErrorCode.UNSUPPORTED_STREAMING_OPERATION,
+          "ORDER BY / LIMIT is not supported: a stream never ends, so it has no last row to sort by."
+              + " Sorting an aggregated result in complete mode is planned; for now remove the ORDER BY");
+    }
+    if (rel instanceof Aggregate) {
+      throw new SluiceException(
+          ErrorCode.UNSUPPORTED_FEATURE,
+          "GROUP BY and aggregate functions are not supported yet (stateful aggregation is the next"
+              + " milestone); this version runs projections, filters, UNNEST and UNION ALL");
+    }
+    if (rel instanceof Join) {
+      throw new SluiceException(
+          ErrorCode.UNSUPPORTED_FEATURE, "joins are not supported yet; this version runs projections, filters, UNNEST and UNION ALL");
+    }
+    throw new SluiceException(
+        ErrorCode.UNSUPPORTED_FEATURE, "the operation " + rel.getRelTypeName() + " is not supported yet");
+  }
+
+  private PlanSpec scan(TableScan scan) {
+    CatalogEntry entry =
+        scan.getTable().unwrap(dev.sluice.planner.calcite.CatalogTables.class) == null
+            ? null
+            : scan.getTable().unwrap(dev.sluice.planner.calcite.CatalogTables.class).entry();
+    if (entry == null) {
+      throw new SluiceException(ErrorCode.INTERNAL_ERROR, "scan of an unknown table " + scan.getTable().getQualifiedName());
+    }
+    streaming |= entry.kind() == TableKind.STREAM;
+    String id = entry.name();
+    if (!sources.containsKey(id)) {
+      sources.put(id, entry.source());
+      sourceSpecs.add(new SourceSpec(id, entry.source().description(), entry.schema()));
+    }
+    return new ScanSpec(id, entry.schema());
+  }
+
+  /** {@code left CROSS JOIN UNNEST(array expression over left)}. */
+  private PlanSpec unnest(Correlate correlate) {
+    if (correlate.getJoinType() != JoinRelType.INNER) {
+      throw new SluiceException(
+          ErrorCode.UNSUPPORTED_FEATURE, "only CROSS JOIN UNNEST is supported, not " + correlate.getJoinType() + " JOIN UNNEST");
+    }
+    RelNode right = correlate.getRight();
+    if (!(right instanceof Uncollect uncollect) || uncollect.withOrdinality) {
+      throw new SluiceException(
+          ErrorCode.UNSUPPORTED_FEATURE, "a correlated subquery other than UNNEST(array) (without ORDINALITY) is not supported");
+    }
+    RexNode arrayRex = singleExpressionOverValues(uncollect.getInput());
+    PlanSpec left = translate(correlate.getLeft());
+    Schema leftSchema = left.schema();
+    RexNode overLeft =
+        arrayRex.accept(
+            new RexShuttle() {
+              @Override
+              public RexNode visitFieldAccess(RexFieldAccess access) {
+                if (access.getReferenceExpr() instanceof RexCorrelVariable) {
+                  return rexBuilder.makeInputRef(access.getType(), access.getField().getIndex());
+                }
+                return super.visitFieldAccess(access);
+              }
+            });
+    Expression array = RexToExpression.overColumns(rexBuilder, leftSchema).translate(overLeft);
+    List<Expression> withArray = new ArrayList<>();
+    List<Field> withArrayFields = new ArrayList<>(leftSchema.fields());
+    for (int i = 0; i < leftSchema.size(); i++) {
+      withArray.add(new ColumnRef(i, leftSchema.field(i).type()));
+    }
+    withArray.add(array);
+    withArrayFields.add(Field.nullable("$array", array.type()));
+    CalcSpec computeArray = new CalcSpec(left, null, withArray, new Schema(withArrayFields));
+
+    Schema correlateSchema = CalciteTypes.toSchema(correlate.getRowType());
+    Field element = correlateSchema.field(correlateSchema.size() - 1);
+    List<Field> unnestFields = new ArrayList<>(withArrayFields);
+    unnestFields.add(element);
+    UnnestSpec unnest = new UnnestSpec(computeArray, leftSchema.size(), new Schema(unnestFields));
+
+    List<Expression> dropArray = new ArrayList<>();
+    for (int i = 0; i < leftSchema.size(); i++) {
+      dropArray.add(new ColumnRef(i, leftSchema.field(i).type()));
+    }
+    dropArray.add(new ColumnRef(leftSchema.size() + 1, element.type()));
+    return new CalcSpec(unnest, null, dropArray, correlateSchema);
+  }
+
+  private static RexNode singleExpressionOverValues(RelNode node) {
+    if (node instanceof Calc calc && calc.getInput() instanceof Values && calc.getProgram().getCondition() == null
+        && calc.getProgram().getProjectList().size() == 1) {
+      return calc.getProgram().expandLocalRef(calc.getProgram().getProjectList().get(0));
+    }
+    throw new SluiceException(ErrorCode.UNSUPPORTED_FEATURE, "UNNEST supports a single array expression");
+  }
+
+  private PlanSpec values(Values values) {
+    Schema schema = CalciteTypes.toSchema(values.getRowType());
+    List<Row> rows = new ArrayList<>();
+    RexToExpression rex = RexToExpression.overColumns(rexBuilder, schema);
+    for (List<RexLiteral> tuple : values.getTuples()) {
+      Object[] row = new Object[tuple.size()];
+      for (int i = 0; i < tuple.size(); i++) {
+        Expression literal = rex.translate(tuple.get(i));
+        row[i] = ((Literal) literal).value();
+      }
+      rows.add(Row.of(row));
+    }
+    String id = "values#" + valuesCount++;
+    String description = "values" + rows;
+    SourceFactory factory =
+        new SourceFactory() {
+          @Override
+          public Source create(Clock clock) {
+            MemoryStream stream = new MemoryStream(id, schema, 1);
+            stream.addData(rows);
+            return stream;
+          }
+
+          @Override
+          public String description() {
+            return description;
+          }
+        };
+    sources.put(id, factory);
+    sourceSpecs.add(new SourceSpec(id, description, schema));
+    return new ScanSpec(id, schema);
+  }
+
+  private static Schema withNames(Schema schema, List<String> names) {
+    List<Field> fields = new ArrayList<>();
+    for (int i = 0; i < schema.size(); i++) {
+      Field field = schema.field(i);
+      fields.add(new Field(names.get(i), field.type(), field.nullable()));
+    }
+    return new Schema(fields);
+  }
+
+  /** The same node producing the given (renamed) schema. */
+  private static PlanSpec rename(PlanSpec root, Schema named) {
+    if (root.schema().equals(named)) {
+      return root;
+    }
+    if (root instanceof CalcSpec calc) {
+      return new CalcSpec(calc.input(), calc.condition(), calc.projections(), named);
+    }
+    List<Expression> identity = new ArrayList<>();
+    for (int i = 0; i < named.size(); i++) {
+      identity.add(new ColumnRef(i, named.field(i).type()));
+    }
+    return new CalcSpec(root, null, identity, named);
+  }
+}

@@ -1,0 +1,138 @@
+package dev.sluice.planner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sluice.execution.connector.Source;
+import dev.sluice.execution.connector.memory.MemoryStream;
+import dev.sluice.execution.driver.Clock;
+import dev.sluice.execution.error.ErrorCode;
+import dev.sluice.execution.error.SluiceException;
+import dev.sluice.execution.plan.CalcSpec;
+import dev.sluice.execution.plan.ScanSpec;
+import dev.sluice.execution.plan.UnionSpec;
+import dev.sluice.execution.type.Field;
+import dev.sluice.execution.type.Schema;
+import dev.sluice.execution.type.SqlType;
+import dev.sluice.planner.catalog.Catalog;
+import dev.sluice.planner.catalog.CatalogEntry;
+import dev.sluice.planner.catalog.SourceFactory;
+import dev.sluice.planner.physical.PhysicalPlan;
+import org.junit.jupiter.api.Test;
+
+class PlannerTest {
+  private static final Schema BID =
+      Schema.of(
+          Field.nullable("auction", SqlType.BIGINT),
+          Field.nullable("price", SqlType.BIGINT),
+          Field.nullable("date_time", SqlType.TIMESTAMP),
+          Field.nullable("url", SqlType.VARCHAR));
+
+  private final Catalog catalog = new Catalog();
+  private final SluicePlanner planner = new SluicePlanner(catalog);
+
+  PlannerTest() {
+    catalog.register(CatalogEntry.stream("bid", BID, factory("bid")), false);
+    catalog.register(CatalogEntry.table("lines", Schema.of(Field.nullable("line", SqlType.VARCHAR)), factory("lines")), false);
+  }
+
+  private static SourceFactory factory(String name) {
+    return new SourceFactory() {
+      @Override
+      public Source create(Clock clock) {
+        return new MemoryStream(name, BID, 1);
+      }
+
+      @Override
+      public String description() {
+        return "memory(" + name + ")";
+      }
+    };
+  }
+
+  @Test
+  void filterAndProjectFuseIntoOneCalcOverTheScan() {
+    PhysicalPlan plan = planner.plan("SELECT auction, price * 0.908 AS euros FROM bid WHERE MOD(auction, 123) = 0");
+    assertThat(plan.streaming()).isTrue();
+    CalcSpec calc = (CalcSpec) plan.spec().root();
+    assertThat(calc.input()).isInstanceOf(ScanSpec.class);
+    assertThat(calc.condition()).isNotNull();
+    assertThat(plan.schema().names()).containsExactly("auction", "euros");
+    assertThat(plan.schema().field(1).type().kind()).isEqualTo(dev.sluice.execution.type.TypeKind.DECIMAL);
+  }
+
+  @Test
+  void namesAreCaseInsensitiveAndKeepTheirSpelling() {
+    PhysicalPlan plan = planner.plan("select AUCTION, Price from BID");
+    assertThat(plan.schema().names()).containsExactly("AUCTION", "Price");
+  }
+
+  @Test
+  void unnestOfSplitBecomesAnUnnestSpec() {
+    PhysicalPlan plan = planner.plan("SELECT word FROM lines CROSS JOIN UNNEST(SPLIT(line, ' ')) AS t(word)");
+    assertThat(plan.streaming()).isFalse();
+    CalcSpec top = (CalcSpec) plan.spec().root();
+    assertThat(plan.toString()).contains("UnnestSpec");
+    assertThat(plan.schema().names()).containsExactly("word");
+    assertThat(top).isNotNull();
+  }
+
+  @Test
+  void unionAllOfStreams() {
+    PhysicalPlan plan = planner.plan("SELECT auction FROM bid UNION ALL SELECT price FROM bid");
+    assertThat(plan.spec().root()).isInstanceOf(UnionSpec.class);
+    assertThat(plan.spec().sources()).hasSize(1);
+  }
+
+  @Test
+  void unknownTableSuggestsTheClosestName() {
+    assertThatThrownBy(() -> planner.plan("SELECT * FROM bids"))
+        .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_TABLE))
+        .hasMessageContaining("'bids'")
+        .hasMessageContaining("Did you mean 'bid'?")
+        .hasMessageContaining("line 1, column 15");
+  }
+
+  @Test
+  void unknownColumnSuggestsTheClosestName() {
+    assertThatThrownBy(() -> planner.plan("SELECT prise FROM bid"))
+        .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_COLUMN))
+        .hasMessageContaining("Did you mean 'price'?");
+  }
+
+  @Test
+  void unknownFunctionIsNamed() {
+    assertThatThrownBy(() -> planner.plan("SELECT UPPPER(url) FROM bid"))
+        .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_FUNCTION))
+        .hasMessageContaining("UPPPER")
+        .hasMessageContaining("Did you mean 'UPPER'?");
+  }
+
+  @Test
+  void orderByOverAStreamIsRefusedSayingWhy() {
+    assertThatThrownBy(() -> planner.plan("SELECT auction FROM bid ORDER BY price"))
+        .isInstanceOfSatisfying(
+            SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_STREAMING_OPERATION))
+        .hasMessageContaining("ORDER BY");
+  }
+
+  @Test
+  void syntaxErrorsHaveAPosition() {
+    assertThatThrownBy(() -> planner.plan("SELECT auction FROM bid WHERE"))
+        .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SYNTAX_ERROR))
+        .hasMessageContaining("line 1, column");
+  }
+
+  @Test
+  void typeMismatchIsReported() {
+    assertThatThrownBy(() -> planner.plan("SELECT auction FROM bid WHERE url > DATE '2020-01-01' + 1"))
+        .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TYPE_MISMATCH));
+  }
+
+  @Test
+  void fingerprintIsStableAcrossPlanning() {
+    String sql = "SELECT auction, UPPER(url) FROM bid WHERE price > 10";
+    assertThat(planner.plan(sql).spec().fingerprint()).isEqualTo(planner.plan(sql).spec().fingerprint());
+    assertThat(planner.plan(sql).spec().fingerprint()).isNotEqualTo(planner.plan(sql.replace("10", "11")).spec().fingerprint());
+  }
+}

@@ -50,6 +50,10 @@ public final class SluicePlanner {
     frontEnd.registerUdf(signature);
   }
 
+  public java.util.Optional<org.apache.calcite.sql.SqlOperator> udf(String name) {
+    return frontEnd.udf(name);
+  }
+
   /** The logical plan as Calcite prints it. */
   public static String explainLogical(RelNode logical) {
     return RelOptUtil.toString(logical, SqlExplainLevel.EXPPLAN_ATTRIBUTES);

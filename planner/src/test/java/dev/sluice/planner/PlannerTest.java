@@ -33,7 +33,10 @@ class PlannerTest {
 
   PlannerTest() {
     catalog.register(CatalogEntry.stream("bid", BID, factory("bid")), false);
-    catalog.register(CatalogEntry.table("lines", Schema.of(Field.nullable("line", SqlType.VARCHAR)), factory("lines")), false);
+    catalog.register(
+        CatalogEntry.table(
+            "lines", Schema.of(Field.nullable("line", SqlType.VARCHAR)), factory("lines")),
+        false);
   }
 
   private static SourceFactory factory(String name) {
@@ -52,13 +55,15 @@ class PlannerTest {
 
   @Test
   void filterAndProjectFuseIntoOneCalcOverTheScan() {
-    PhysicalPlan plan = planner.plan("SELECT auction, price * 0.908 AS euros FROM bid WHERE MOD(auction, 123) = 0");
+    PhysicalPlan plan =
+        planner.plan("SELECT auction, price * 0.908 AS euros FROM bid WHERE MOD(auction, 123) = 0");
     assertThat(plan.streaming()).isTrue();
     CalcSpec calc = (CalcSpec) plan.spec().root();
     assertThat(calc.input()).isInstanceOf(ScanSpec.class);
     assertThat(calc.condition()).isNotNull();
     assertThat(plan.schema().names()).containsExactly("auction", "euros");
-    assertThat(plan.schema().field(1).type().kind()).isEqualTo(dev.sluice.execution.type.TypeKind.DECIMAL);
+    assertThat(plan.schema().field(1).type().kind())
+        .isEqualTo(dev.sluice.execution.type.TypeKind.DECIMAL);
   }
 
   @Test
@@ -69,7 +74,8 @@ class PlannerTest {
 
   @Test
   void unnestOfSplitBecomesAnUnnestSpec() {
-    PhysicalPlan plan = planner.plan("SELECT word FROM lines CROSS JOIN UNNEST(SPLIT(line, ' ')) AS t(word)");
+    PhysicalPlan plan =
+        planner.plan("SELECT word FROM lines CROSS JOIN UNNEST(SPLIT(line, ' ')) AS t(word)");
     assertThat(plan.streaming()).isFalse();
     CalcSpec top = (CalcSpec) plan.spec().root();
     assertThat(plan.toString()).contains("UnnestSpec");
@@ -87,7 +93,8 @@ class PlannerTest {
   @Test
   void unknownTableSuggestsTheClosestName() {
     assertThatThrownBy(() -> planner.plan("SELECT * FROM bids"))
-        .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_TABLE))
+        .isInstanceOfSatisfying(
+            SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_TABLE))
         .hasMessageContaining("'bids'")
         .hasMessageContaining("Did you mean 'bid'?")
         .hasMessageContaining("line 1, column 15");
@@ -96,14 +103,16 @@ class PlannerTest {
   @Test
   void unknownColumnSuggestsTheClosestName() {
     assertThatThrownBy(() -> planner.plan("SELECT prise FROM bid"))
-        .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_COLUMN))
+        .isInstanceOfSatisfying(
+            SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_COLUMN))
         .hasMessageContaining("Did you mean 'price'?");
   }
 
   @Test
   void unknownFunctionIsNamed() {
     assertThatThrownBy(() -> planner.plan("SELECT UPPPER(url) FROM bid"))
-        .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_FUNCTION))
+        .isInstanceOfSatisfying(
+            SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_FUNCTION))
         .hasMessageContaining("UPPPER")
         .hasMessageContaining("Did you mean 'UPPER'?");
   }
@@ -112,27 +121,33 @@ class PlannerTest {
   void orderByOverAStreamIsRefusedSayingWhy() {
     assertThatThrownBy(() -> planner.plan("SELECT auction FROM bid ORDER BY price"))
         .isInstanceOfSatisfying(
-            SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_STREAMING_OPERATION))
+            SluiceException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_STREAMING_OPERATION))
         .hasMessageContaining("ORDER BY");
   }
 
   @Test
   void syntaxErrorsHaveAPosition() {
     assertThatThrownBy(() -> planner.plan("SELECT auction FROM bid WHERE"))
-        .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SYNTAX_ERROR))
+        .isInstanceOfSatisfying(
+            SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SYNTAX_ERROR))
         .hasMessageContaining("line 1, column");
   }
 
   @Test
   void typeMismatchIsReported() {
-    assertThatThrownBy(() -> planner.plan("SELECT auction FROM bid WHERE url > DATE '2020-01-01' + 1"))
-        .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TYPE_MISMATCH));
+    assertThatThrownBy(
+            () -> planner.plan("SELECT auction FROM bid WHERE url > DATE '2020-01-01' + 1"))
+        .isInstanceOfSatisfying(
+            SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TYPE_MISMATCH));
   }
 
   @Test
   void fingerprintIsStableAcrossPlanning() {
     String sql = "SELECT auction, UPPER(url) FROM bid WHERE price > 10";
-    assertThat(planner.plan(sql).spec().fingerprint()).isEqualTo(planner.plan(sql).spec().fingerprint());
-    assertThat(planner.plan(sql).spec().fingerprint()).isNotEqualTo(planner.plan(sql.replace("10", "11")).spec().fingerprint());
+    assertThat(planner.plan(sql).spec().fingerprint())
+        .isEqualTo(planner.plan(sql).spec().fingerprint());
+    assertThat(planner.plan(sql).spec().fingerprint())
+        .isNotEqualTo(planner.plan(sql.replace("10", "11")).spec().fingerprint());
   }
 }

@@ -35,7 +35,8 @@ public final class BatchLog<T> {
   /** Writes the entry of {@code batchId}, replacing an earlier one (a re-run writes the same). */
   public void write(long batchId, T entry) {
     try {
-      ChecksummedFiles.write(directory.resolve(Long.toString(batchId)), JSON.writeValueAsString(entry));
+      ChecksummedFiles.write(
+          directory.resolve(Long.toString(batchId)), JSON.writeValueAsString(entry));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialize " + entry, e);
     }
@@ -51,7 +52,9 @@ public final class BatchLog<T> {
       return Optional.of(JSON.readValue(payload, type));
     } catch (JsonProcessingException e) {
       throw new SluiceException(
-          ErrorCode.CHECKPOINT_CORRUPT, "checkpoint file " + file + " does not hold a valid entry: " + e.getOriginalMessage(), e);
+          ErrorCode.CHECKPOINT_CORRUPT,
+          "checkpoint file " + file + " does not hold a valid entry: " + e.getOriginalMessage(),
+          e);
     }
   }
 

@@ -41,9 +41,11 @@ public final class Checkpoint {
       return Optional.empty();
     }
     try {
-      return Optional.of(BatchLog.JSON.readValue(ChecksummedFiles.read(file), CheckpointMetadata.class));
+      return Optional.of(
+          BatchLog.JSON.readValue(ChecksummedFiles.read(file), CheckpointMetadata.class));
     } catch (JsonProcessingException e) {
-      throw new SluiceException(ErrorCode.CHECKPOINT_CORRUPT, "checkpoint file " + file + " is not valid metadata", e);
+      throw new SluiceException(
+          ErrorCode.CHECKPOINT_CORRUPT, "checkpoint file " + file + " is not valid metadata", e);
     }
   }
 
@@ -70,8 +72,12 @@ public final class Checkpoint {
     if (!metadata.planFingerprint().equals(planFingerprint)) {
       throw new SluiceException(
           ErrorCode.CHECKPOINT_INCOMPATIBLE,
-          "checkpoint " + root + " belongs to a different query plan (fingerprint "
-              + metadata.planFingerprint() + ", this query has " + planFingerprint
+          "checkpoint "
+              + root
+              + " belongs to a different query plan (fingerprint "
+              + metadata.planFingerprint()
+              + ", this query has "
+              + planFingerprint
               + "): the query, its sources or their schemas changed. Use a new checkpoint"
               + " location to start this query from scratch.");
     }

@@ -33,12 +33,17 @@ final class ChecksummedFiles {
     CRC32C crc = new CRC32C();
     byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
     crc.update(bytes);
-    String content = VERSION + "\n" + payload + "\n" + "crc32c=" + Long.toHexString(crc.getValue()) + "\n";
+    String content =
+        VERSION + "\n" + payload + "\n" + "crc32c=" + Long.toHexString(crc.getValue()) + "\n";
     Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
     try {
       Files.createDirectories(file.getParent());
       try (FileChannel channel =
-          FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+          FileChannel.open(
+              temp,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.TRUNCATE_EXISTING)) {
         channel.write(ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)));
         channel.force(true);
       }
@@ -74,7 +79,11 @@ final class ChecksummedFiles {
   private static SluiceException corrupt(Path file, String why) {
     return new SluiceException(
         ErrorCode.CHECKPOINT_CORRUPT,
-        "checkpoint file " + file + " is corrupt (" + why + "); restore it from a backup or start"
+        "checkpoint file "
+            + file
+            + " is corrupt ("
+            + why
+            + "); restore it from a backup or start"
             + " the query with a new checkpoint location");
   }
 

@@ -3,8 +3,8 @@ package dev.sluice.execution.checkpoint;
 import java.util.Map;
 
 /**
- * What batch {@code batchId} reads, written before it runs: per source id, the start and end
- * offset of every partition. A restart re-runs an uncommitted batch with exactly these offsets.
+ * What batch {@code batchId} reads, written before it runs: per source id, the start and end offset
+ * of every partition. A restart re-runs an uncommitted batch with exactly these offsets.
  *
  * @param watermarkMillis the event-time watermark the batch runs with ({@link Long#MIN_VALUE} when
  *     there is none), so a re-run uses the same one

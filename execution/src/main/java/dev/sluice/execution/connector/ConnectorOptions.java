@@ -46,7 +46,11 @@ public final class ConnectorOptions {
       if (!allowed.contains(key)) {
         throw new SluiceException(
             ErrorCode.UNKNOWN_OPTION,
-            "unknown option '" + key + "' for connector '" + connector + "'; valid options are: "
+            "unknown option '"
+                + key
+                + "' for connector '"
+                + connector
+                + "'; valid options are: "
                 + String.join(", ", new TreeSet<>(known)));
       }
     }
@@ -64,9 +68,10 @@ public final class ConnectorOptions {
   public String require(String key) {
     return get(key)
         .orElseThrow(
-            () -> new SluiceException(
-                ErrorCode.MISSING_OPTION,
-                "connector '" + connector + "' needs option '" + key + "'"));
+            () ->
+                new SluiceException(
+                    ErrorCode.MISSING_OPTION,
+                    "connector '" + connector + "' needs option '" + key + "'"));
   }
 
   public long getLong(String key, long defaultValue) {
@@ -117,7 +122,14 @@ public final class ConnectorOptions {
   private SluiceException invalid(String key, String value, String expected) {
     return new SluiceException(
         ErrorCode.INVALID_OPTION,
-        "option '" + key + "' of connector '" + connector + "' is '" + value + "' but must be " + expected);
+        "option '"
+            + key
+            + "' of connector '"
+            + connector
+            + "' is '"
+            + value
+            + "' but must be "
+            + expected);
   }
 
   @Override

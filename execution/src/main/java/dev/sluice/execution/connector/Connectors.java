@@ -30,7 +30,10 @@ public final class Connectors {
     if (provider == null) {
       throw new SluiceException(
           ErrorCode.UNKNOWN_CONNECTOR,
-          "unknown source format '" + name + "'; known sources are: " + String.join(", ", sources.keySet()));
+          "unknown source format '"
+              + name
+              + "'; known sources are: "
+              + String.join(", ", sources.keySet()));
     }
     return provider;
   }
@@ -40,7 +43,10 @@ public final class Connectors {
     if (provider == null) {
       throw new SluiceException(
           ErrorCode.UNKNOWN_CONNECTOR,
-          "unknown sink format '" + name + "'; known sinks are: " + String.join(", ", sinks.keySet()));
+          "unknown sink format '"
+              + name
+              + "'; known sinks are: "
+              + String.join(", ", sinks.keySet()));
     }
     return provider;
   }

@@ -5,8 +5,8 @@ import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * A partitioned, offset-addressed input. Partition {@code p}'s records are numbered 0, 1, 2, ...;
- * an <i>offset</i> is the number of records before a position, so a micro-batch reads the
- * half-open range {@code [start, end)} of each partition and the offset log records those numbers.
+ * an <i>offset</i> is the number of records before a position, so a micro-batch reads the half-open
+ * range {@code [start, end)} of each partition and the offset log records those numbers.
  *
  * <p>A replayable source returns exactly the same records for the same range every time, which is
  * what makes a re-run batch identical after a crash. The driver calls all methods from the query's

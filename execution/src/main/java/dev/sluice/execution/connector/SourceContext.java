@@ -14,7 +14,8 @@ import java.util.Optional;
  *     naming the difference when it does not match
  * @param clock the query's clock: sources that depend on time (rate) read it, never the system's
  */
-public record SourceContext(ConnectorOptions options, Optional<Schema> declaredSchema, Clock clock) {
+public record SourceContext(
+    ConnectorOptions options, Optional<Schema> declaredSchema, Clock clock) {
   public SourceContext {
     requireNonNull(options, "options is null");
     requireNonNull(declaredSchema, "declaredSchema is null");

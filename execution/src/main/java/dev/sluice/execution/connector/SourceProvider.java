@@ -4,8 +4,9 @@ import java.util.Set;
 
 /**
  * Creates sources of one connector type. Implementations are found by {@link #name()} through
- * {@link java.util.ServiceLoader} (a {@code META-INF/services/dev.sluice.execution.connector.SourceProvider}
- * entry), so the planner never imports a connector.
+ * {@link java.util.ServiceLoader} (a {@code
+ * META-INF/services/dev.sluice.execution.connector.SourceProvider} entry), so the planner never
+ * imports a connector.
  */
 public interface SourceProvider {
   /** The name users write in {@code format(...)} or {@code connector = '...'}, lower case. */

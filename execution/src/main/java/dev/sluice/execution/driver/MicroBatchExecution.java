@@ -82,7 +82,8 @@ final class MicroBatchExecution implements StreamingQuery {
     this.config = config;
     this.manager = manager;
     this.checkpoint = new Checkpoint(config.checkpointLocation());
-    String threadName = "sluice-query-" + (config.name() == null ? runId.substring(0, 8) : config.name());
+    String threadName =
+        "sluice-query-" + (config.name() == null ? runId.substring(0, 8) : config.name());
     this.thread = new Thread(this::run, threadName);
     this.thread.setDaemon(true);
   }
@@ -94,7 +95,8 @@ final class MicroBatchExecution implements StreamingQuery {
   /** Opens the checkpoint on the caller's thread, so a bad checkpoint fails the start itself. */
   void start() {
     CheckpointMetadata metadata =
-        checkpoint.openFor(config.plan().fingerprint(), UUID.randomUUID().toString(), config.clock().millis());
+        checkpoint.openFor(
+            config.plan().fingerprint(), UUID.randomUUID().toString(), config.clock().millis());
     id = metadata.queryId();
     recover();
     manager.registerActive(this);
@@ -112,12 +114,16 @@ final class MicroBatchExecution implements StreamingQuery {
     }
     long last = lastLogged.getAsLong();
     OffsetLogEntry entry =
-        checkpoint.offsets().read(last).orElseThrow(() -> new IllegalStateException("offsets/" + last + " vanished"));
+        checkpoint
+            .offsets()
+            .read(last)
+            .orElseThrow(() -> new IllegalStateException("offsets/" + last + " vanished"));
     checkPartitionCounts(entry);
     OptionalLong lastCommitted = checkpoint.commits().latestBatchId();
     boolean committed = lastCommitted.isPresent() && lastCommitted.getAsLong() >= last;
     for (Map.Entry<String, SourceOffsets> source : entry.sources().entrySet()) {
-      committedEnd.put(source.getKey(), committed ? source.getValue().end() : source.getValue().start());
+      committedEnd.put(
+          source.getKey(), committed ? source.getValue().end() : source.getValue().start());
     }
     if (committed) {
       nextBatchId = last + 1;
@@ -135,17 +141,29 @@ final class MicroBatchExecution implements StreamingQuery {
       if (instance == null || instance.partitionCount() != logged) {
         throw new SluiceException(
             ErrorCode.CHECKPOINT_INCOMPATIBLE,
-            "checkpoint " + checkpoint.root() + " recorded " + logged + " partitions for source '"
-                + source.getKey() + "' but it now has "
-                + (instance == null ? "no such source" : instance.partitionCount() + " partitions"));
+            "checkpoint "
+                + checkpoint.root()
+                + " recorded "
+                + logged
+                + " partitions for source '"
+                + source.getKey()
+                + "' but it now has "
+                + (instance == null
+                    ? "no such source"
+                    : instance.partitionCount() + " partitions"));
       }
     }
   }
 
   private void run() {
-    manager.post(l -> l.onQueryStarted(new StreamingQueryListener.QueryStartedEvent(id, runId, name(), config.clock().millis())));
+    manager.post(
+        l ->
+            l.onQueryStarted(
+                new StreamingQueryListener.QueryStartedEvent(
+                    id, runId, name(), config.clock().millis())));
     try {
-      Map<String, long[]> target = config.trigger() instanceof Trigger.AvailableNow ? latestOffsets() : null;
+      Map<String, long[]> target =
+          config.trigger() instanceof Trigger.AvailableNow ? latestOffsets() : null;
       while (!stopRequested) {
         long triggerStart = config.clock().millis();
         status = new QueryStatus("Getting offsets from sources", false, true);
@@ -159,7 +177,11 @@ final class MicroBatchExecution implements StreamingQuery {
           pending = null;
         } else {
           status = new QueryStatus("Waiting for data to arrive", false, false);
-          manager.post(l -> l.onQueryIdle(new StreamingQueryListener.QueryIdleEvent(id, runId, config.clock().millis())));
+          manager.post(
+              l ->
+                  l.onQueryIdle(
+                      new StreamingQueryListener.QueryIdleEvent(
+                          id, runId, config.clock().millis())));
           if (target != null || config.trigger() instanceof Trigger.Once) {
             break;
           }
@@ -182,7 +204,10 @@ final class MicroBatchExecution implements StreamingQuery {
       }
       manager.terminated(this);
       Optional<String> message = Optional.ofNullable(failure).map(Throwable::getMessage);
-      manager.post(l -> l.onQueryTerminated(new StreamingQueryListener.QueryTerminatedEvent(id, runId, message)));
+      manager.post(
+          l ->
+              l.onQueryTerminated(
+                  new StreamingQueryListener.QueryTerminatedEvent(id, runId, message)));
     }
   }
 
@@ -230,19 +255,27 @@ final class MicroBatchExecution implements StreamingQuery {
         }
       }
       if (firstFailure != null) {
-        config.sink().abort(entry.batchId(), results.stream().map(PartitionTask.Result::message).toList());
-        throw firstFailure instanceof RuntimeException r ? r : new SluiceException(ErrorCode.QUERY_FAILED, firstFailure.toString(), firstFailure);
+        config
+            .sink()
+            .abort(entry.batchId(), results.stream().map(PartitionTask.Result::message).toList());
+        throw firstFailure instanceof RuntimeException r
+            ? r
+            : new SluiceException(ErrorCode.QUERY_FAILED, firstFailure.toString(), firstFailure);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new SluiceException(ErrorCode.QUERY_FAILED, "batch " + entry.batchId() + " was interrupted", e);
+      throw new SluiceException(
+          ErrorCode.QUERY_FAILED, "batch " + entry.batchId() + " was interrupted", e);
     }
-    List<WriterCommitMessage> messages = results.stream().map(PartitionTask.Result::message).toList();
+    List<WriterCommitMessage> messages =
+        results.stream().map(PartitionTask.Result::message).toList();
     config.sink().commit(entry.batchId(), messages);
     long addBatchNanos = System.nanoTime() - batchStart;
 
     long commitStart = System.nanoTime();
-    checkpoint.commits().write(entry.batchId(), new CommitLogEntry(entry.batchId(), config.clock().millis()));
+    checkpoint
+        .commits()
+        .write(entry.batchId(), new CommitLogEntry(entry.batchId(), config.clock().millis()));
     synchronized (lock) {
       for (Map.Entry<String, SourceOffsets> source : entry.sources().entrySet()) {
         committedEnd.put(source.getKey(), source.getValue().end().clone());
@@ -297,14 +330,16 @@ final class MicroBatchExecution implements StreamingQuery {
       long commitNanos) {
     long inputRows = results.stream().mapToLong(PartitionTask.Result::inputRows).sum();
     long outputRows = results.stream().mapToLong(PartitionTask.Result::outputRows).sum();
-    long triggerMillis = (latestOffsetNanos + walCommitNanos + addBatchNanos + commitNanos) / 1_000_000;
+    long triggerMillis =
+        (latestOffsetNanos + walCommitNanos + addBatchNanos + commitNanos) / 1_000_000;
     Map<String, Long> durations = new LinkedHashMap<>();
     durations.put("latestOffset", latestOffsetNanos / 1_000_000);
     durations.put("walCommit", walCommitNanos / 1_000_000);
     durations.put("addBatch", addBatchNanos / 1_000_000);
     durations.put("commitOffsets", commitNanos / 1_000_000);
     durations.put("triggerExecution", triggerMillis);
-    double sinceLastTrigger = lastTriggerStartMillis < 0 ? 0 : (triggerStart - lastTriggerStartMillis) / 1000.0;
+    double sinceLastTrigger =
+        lastTriggerStartMillis < 0 ? 0 : (triggerStart - lastTriggerStartMillis) / 1000.0;
     lastTriggerStartMillis = triggerStart;
     List<QueryProgress.SourceProgress> sources = new ArrayList<>();
     for (Map.Entry<String, SourceOffsets> source : entry.sources().entrySet()) {
@@ -395,7 +430,13 @@ final class MicroBatchExecution implements StreamingQuery {
   }
 
   private String describe() {
-    return "Query " + (name() == null ? "" : name() + " ") + "[id = " + id + ", runId = " + runId + "]";
+    return "Query "
+        + (name() == null ? "" : name() + " ")
+        + "[id = "
+        + id
+        + ", runId = "
+        + runId
+        + "]";
   }
 
   @Override

@@ -2,8 +2,8 @@ package dev.sluice.execution.driver;
 
 import dev.sluice.execution.batch.Batch;
 import dev.sluice.execution.connector.PartitionReader;
-import dev.sluice.execution.connector.Source;
 import dev.sluice.execution.connector.SinkWriter;
+import dev.sluice.execution.connector.Source;
 import dev.sluice.execution.connector.WriterCommitMessage;
 import dev.sluice.execution.expression.UserFunctions;
 import dev.sluice.execution.operator.Operator;
@@ -81,9 +81,11 @@ final class PartitionTask implements Callable<PartitionTask.Result> {
         operator.open(new OperatorContext(operatorName, child, maxRowsPerBatch, functions), next);
         next = new OperatorOutput(operator);
       }
-      BufferAllocator readerAllocator = allocator.newChildAllocator("reader[" + name + "]", 0, Long.MAX_VALUE);
+      BufferAllocator readerAllocator =
+          allocator.newChildAllocator("reader[" + name + "]", 0, Long.MAX_VALUE);
       allocators.add(readerAllocator);
-      try (PartitionReader reader = source.createReader(partition, start, end, maxRowsPerBatch, readerAllocator)) {
+      try (PartitionReader reader =
+          source.createReader(partition, start, end, maxRowsPerBatch, readerAllocator)) {
         Batch batch;
         while ((batch = reader.next()) != null) {
           inputRows += batch.rowCount();

@@ -3,9 +3,7 @@ package dev.sluice.execution.driver;
 import java.util.List;
 import java.util.Optional;
 
-/**
- * A handle on a running continuous query. All methods are thread-safe.
- */
+/** A handle on a running continuous query. All methods are thread-safe. */
 public interface StreamingQuery {
   /** Stable across restarts from the same checkpoint. */
   String id();

@@ -10,7 +10,10 @@ public final class StreamingQueryException extends SluiceException {
   public StreamingQueryException(String queryDescription, long batchId, Throwable cause) {
     super(
         ErrorCode.QUERY_FAILED,
-        queryDescription + " terminated with exception in batch " + batchId + ": "
+        queryDescription
+            + " terminated with exception in batch "
+            + batchId
+            + ": "
             + (cause instanceof SluiceException s ? s.toString() : String.valueOf(cause)),
         cause);
     this.causeCode = cause instanceof SluiceException s ? s.code() : ErrorCode.INTERNAL_ERROR;

@@ -27,12 +27,19 @@ public final class StreamingQueryManager {
         if (config.name() != null && config.name().equals(running.name())) {
           throw new SluiceException(
               ErrorCode.QUERY_ALREADY_ACTIVE,
-              "a query named '" + config.name() + "' is already running (id " + running.id() + "); stop it first");
+              "a query named '"
+                  + config.name()
+                  + "' is already running (id "
+                  + running.id()
+                  + "); stop it first");
         }
         if (running.config().checkpointLocation().equals(config.checkpointLocation())) {
           throw new SluiceException(
               ErrorCode.QUERY_ALREADY_ACTIVE,
-              "query " + running.id() + " is already running with checkpoint " + config.checkpointLocation());
+              "query "
+                  + running.id()
+                  + " is already running with checkpoint "
+                  + config.checkpointLocation());
         }
       }
       MicroBatchExecution query = new MicroBatchExecution(config, this);
@@ -82,9 +89,12 @@ public final class StreamingQueryManager {
           return false;
         }
       }
-      lastTerminated.exception().ifPresent(e -> {
-        throw e;
-      });
+      lastTerminated
+          .exception()
+          .ifPresent(
+              e -> {
+                throw e;
+              });
       return true;
     }
   }

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The user functions a session knows: scalar UDFs by (case-insensitive) name, and row functions
- * by the name a DataFrame operation gave them. Specs refer to functions by name only.
+ * The user functions a session knows: scalar UDFs by (case-insensitive) name, and row functions by
+ * the name a DataFrame operation gave them. Specs refer to functions by name only.
  */
 public final class UserFunctions {
   private final Map<String, ScalarUdf> scalars = new ConcurrentHashMap<>();
@@ -29,7 +29,8 @@ public final class UserFunctions {
   public RowFunction rowFunction(String name) {
     RowFunction function = rowFunctions.get(name);
     if (function == null) {
-      throw new SluiceException(ErrorCode.UNKNOWN_FUNCTION, "no row function named " + name + " is registered");
+      throw new SluiceException(
+          ErrorCode.UNKNOWN_FUNCTION, "no row function named " + name + " is registered");
     }
     return function;
   }

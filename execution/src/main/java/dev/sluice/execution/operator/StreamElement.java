@@ -5,9 +5,9 @@ import static java.util.Objects.requireNonNull;
 import dev.sluice.execution.batch.Batch;
 
 /**
- * The envelope on every edge of the plan, for code that queues elements (exchanges, tests):
- * a data batch, a watermark, or the end of the input. {@link #deliverTo} maps each case onto the
- * matching {@link Operator} method.
+ * The envelope on every edge of the plan, for code that queues elements (exchanges, tests): a data
+ * batch, a watermark, or the end of the input. {@link #deliverTo} maps each case onto the matching
+ * {@link Operator} method.
  */
 public sealed interface StreamElement {
   void deliverTo(Operator operator, int input);

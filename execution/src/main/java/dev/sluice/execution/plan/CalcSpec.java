@@ -7,10 +7,11 @@ import dev.sluice.execution.type.Schema;
 import java.util.List;
 
 /**
- * Filter then project, fused: rows for which {@code condition} is TRUE (all rows if it is null)
- * are turned into {@code projections}, one output column each.
+ * Filter then project, fused: rows for which {@code condition} is TRUE (all rows if it is null) are
+ * turned into {@code projections}, one output column each.
  */
-public record CalcSpec(PlanSpec input, Expression condition, List<Expression> projections, Schema schema)
+public record CalcSpec(
+    PlanSpec input, Expression condition, List<Expression> projections, Schema schema)
     implements PlanSpec {
   public CalcSpec {
     requireNonNull(input, "input is null");

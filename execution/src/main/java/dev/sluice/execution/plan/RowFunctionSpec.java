@@ -6,8 +6,8 @@ import dev.sluice.execution.type.Schema;
 import java.util.List;
 
 /**
- * A user's Java function applied row by row (the DataFrame's typed {@code map}, {@code flatMap}
- * and {@code filter}), named {@code functionName} in the query's {@code UserFunctions}.
+ * A user's Java function applied row by row (the DataFrame's typed {@code map}, {@code flatMap} and
+ * {@code filter}), named {@code functionName} in the query's {@code UserFunctions}.
  */
 public record RowFunctionSpec(PlanSpec input, String functionName, Schema schema)
     implements PlanSpec {

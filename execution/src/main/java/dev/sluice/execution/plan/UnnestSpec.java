@@ -15,7 +15,8 @@ public record UnnestSpec(PlanSpec input, int arrayColumn, Schema schema) impleme
     requireNonNull(input, "input is null");
     requireNonNull(schema, "schema is null");
     if (schema.size() != input.schema().size() + 1) {
-      throw new IllegalArgumentException("UNNEST output must be the input columns plus the element");
+      throw new IllegalArgumentException(
+          "UNNEST output must be the input columns plus the element");
     }
   }
 

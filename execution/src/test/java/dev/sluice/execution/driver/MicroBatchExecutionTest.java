@@ -34,8 +34,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MicroBatchExecutionTest {
-  private static final Schema INPUT = Schema.of(Field.nullable("id", SqlType.BIGINT), Field.nullable("word", SqlType.VARCHAR));
-  private static final Schema OUTPUT = Schema.of(Field.nullable("id", SqlType.BIGINT), Field.nullable("word", SqlType.VARCHAR));
+  private static final Schema INPUT =
+      Schema.of(Field.nullable("id", SqlType.BIGINT), Field.nullable("word", SqlType.VARCHAR));
+  private static final Schema OUTPUT =
+      Schema.of(Field.nullable("id", SqlType.BIGINT), Field.nullable("word", SqlType.VARCHAR));
 
   @TempDir Path checkpoints;
   private final BufferAllocator allocator = new RootAllocator();
@@ -54,15 +56,31 @@ class MicroBatchExecutionTest {
     ScanSpec scan = new ScanSpec("input", INPUT);
     ColumnRef id = new ColumnRef(0, SqlType.BIGINT);
     var odd =
-        Call.of(Function.EQUALS, SqlType.BOOLEAN, Call.of(Function.MOD, SqlType.BIGINT, id, new Literal(2L, SqlType.BIGINT)), new Literal(1L, SqlType.BIGINT));
+        Call.of(
+            Function.EQUALS,
+            SqlType.BOOLEAN,
+            Call.of(Function.MOD, SqlType.BIGINT, id, new Literal(2L, SqlType.BIGINT)),
+            new Literal(1L, SqlType.BIGINT));
     var upper = Call.of(Function.UPPER, SqlType.VARCHAR, new ColumnRef(1, SqlType.VARCHAR));
     CalcSpec calc = new CalcSpec(scan, odd, List.of(id, upper), OUTPUT);
     return new QuerySpec(calc, List.of(new SourceSpec("input", "memory(input)", INPUT)));
   }
 
-  private StreamingQuery start(MemoryStream stream, CollectingSink sink, Path checkpoint, Trigger trigger) {
+  private StreamingQuery start(
+      MemoryStream stream, CollectingSink sink, Path checkpoint, Trigger trigger) {
     return manager.start(
-        new QueryConfig("q", plan(), Map.of("input", stream), sink, trigger, checkpoint, 3, pool, allocator, Clock.system(), new UserFunctions()));
+        new QueryConfig(
+            "q",
+            plan(),
+            Map.of("input", stream),
+            sink,
+            trigger,
+            checkpoint,
+            3,
+            pool,
+            allocator,
+            Clock.system(),
+            new UserFunctions()));
   }
 
   private static List<Row> rows(long from, long to) {
@@ -82,7 +100,9 @@ class MicroBatchExecutionTest {
     stream.addData(0, rows(0, 5));
     stream.addData(1, rows(5, 8));
     query.processAllAvailable();
-    assertThat(sink.allRows()).containsExactlyInAnyOrder(Row.of(1L, "W1"), Row.of(3L, "W3"), Row.of(5L, "W5"), Row.of(7L, "W7"));
+    assertThat(sink.allRows())
+        .containsExactlyInAnyOrder(
+            Row.of(1L, "W1"), Row.of(3L, "W3"), Row.of(5L, "W5"), Row.of(7L, "W7"));
     assertThat(query.lastProgress().numInputRows()).isPositive();
     String id = query.id();
     query.stop();
@@ -120,7 +140,8 @@ class MicroBatchExecutionTest {
     recovered.awaitTermination();
     assertThat(sink.batches().get(1L)).containsExactly(Row.of(5L, "W5"));
     assertThat(sink.batches().get(2L)).containsExactly(Row.of(7L, "W7"));
-    assertThat(sink.allRows()).containsExactly(Row.of(1L, "W1"), Row.of(3L, "W3"), Row.of(5L, "W5"), Row.of(7L, "W7"));
+    assertThat(sink.allRows())
+        .containsExactly(Row.of(1L, "W1"), Row.of(3L, "W3"), Row.of(5L, "W5"), Row.of(7L, "W7"));
   }
 
   @Test
@@ -128,13 +149,31 @@ class MicroBatchExecutionTest {
     Schema strings = Schema.of(Field.nullable("s", SqlType.VARCHAR));
     ScanSpec scan = new ScanSpec("input", strings);
     var cast = Call.of(Function.CAST, SqlType.INTEGER, new ColumnRef(0, SqlType.VARCHAR));
-    QuerySpec plan = new QuerySpec(new CalcSpec(scan, null, List.of(cast), Schema.of(Field.nullable("n", SqlType.INTEGER))), List.of(new SourceSpec("input", "memory", strings)));
+    QuerySpec plan =
+        new QuerySpec(
+            new CalcSpec(
+                scan, null, List.of(cast), Schema.of(Field.nullable("n", SqlType.INTEGER))),
+            List.of(new SourceSpec("input", "memory", strings)));
     MemoryStream stream = new MemoryStream("input", strings, 1);
     stream.addData(Row.of("12"), Row.of("twelve"));
     StreamingQuery query =
-        manager.start(new QueryConfig(null, plan, Map.of("input", stream), new CollectingSink(), Trigger.availableNow(), checkpoints.resolve("bad"), 8, pool, allocator, Clock.system(), new UserFunctions()));
+        manager.start(
+            new QueryConfig(
+                null,
+                plan,
+                Map.of("input", stream),
+                new CollectingSink(),
+                Trigger.availableNow(),
+                checkpoints.resolve("bad"),
+                8,
+                pool,
+                allocator,
+                Clock.system(),
+                new UserFunctions()));
     assertThatThrownBy(query::awaitTermination)
-        .isInstanceOfSatisfying(StreamingQueryException.class, e -> assertThat(e.causeCode()).isEqualTo(ErrorCode.INVALID_CAST))
+        .isInstanceOfSatisfying(
+            StreamingQueryException.class,
+            e -> assertThat(e.causeCode()).isEqualTo(ErrorCode.INVALID_CAST))
         .hasMessageContaining("'twelve'");
     assertThat(query.isActive()).isFalse();
     assertThat(query.exception()).isPresent();
@@ -146,10 +185,27 @@ class MicroBatchExecutionTest {
     Path checkpoint = checkpoints.resolve("q");
     start(stream, new CollectingSink(), checkpoint, Trigger.availableNow()).awaitTermination();
     Schema strings = Schema.of(Field.nullable("id", SqlType.BIGINT));
-    QuerySpec other = new QuerySpec(new ScanSpec("input", INPUT), List.of(new SourceSpec("input", "memory", INPUT)));
+    QuerySpec other =
+        new QuerySpec(
+            new ScanSpec("input", INPUT), List.of(new SourceSpec("input", "memory", INPUT)));
     assertThatThrownBy(
-            () -> manager.start(new QueryConfig("q2", other, Map.of("input", stream), new CollectingSink(), Trigger.once(), checkpoint, 8, pool, allocator, Clock.system(), new UserFunctions())))
-        .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CHECKPOINT_INCOMPATIBLE));
+            () ->
+                manager.start(
+                    new QueryConfig(
+                        "q2",
+                        other,
+                        Map.of("input", stream),
+                        new CollectingSink(),
+                        Trigger.once(),
+                        checkpoint,
+                        8,
+                        pool,
+                        allocator,
+                        Clock.system(),
+                        new UserFunctions())))
+        .isInstanceOfSatisfying(
+            SluiceException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.CHECKPOINT_INCOMPATIBLE));
     assertThat(strings.size()).isEqualTo(1);
   }
 
@@ -159,7 +215,19 @@ class MicroBatchExecutionTest {
     MemoryStream stream = new MemoryStream("input", INPUT, 1);
     CollectingSink sink = new CollectingSink();
     StreamingQuery query =
-        manager.start(new QueryConfig("timed", plan(), Map.of("input", stream), sink, Trigger.processingTime(java.time.Duration.ofSeconds(10)), checkpoints.resolve("t"), 8, pool, allocator, clock, new UserFunctions()));
+        manager.start(
+            new QueryConfig(
+                "timed",
+                plan(),
+                Map.of("input", stream),
+                sink,
+                Trigger.processingTime(java.time.Duration.ofSeconds(10)),
+                checkpoints.resolve("t"),
+                8,
+                pool,
+                allocator,
+                clock,
+                new UserFunctions()));
     stream.addData(rows(1, 2));
     query.processAllAvailable(); // first trigger fires at once
     stream.addData(rows(3, 4));

@@ -22,7 +22,11 @@ public final class CalciteTypes {
   public static Schema toSchema(RelDataType rowType) {
     List<Field> fields = new ArrayList<>();
     for (RelDataTypeField field : rowType.getFieldList()) {
-      fields.add(new Field(field.getName(), toSqlType(field.getType(), field.getName()), field.getType().isNullable()));
+      fields.add(
+          new Field(
+              field.getName(),
+              toSqlType(field.getType(), field.getName()),
+              field.getType().isNullable()));
     }
     return new Schema(fields);
   }
@@ -42,17 +46,30 @@ public final class CalciteTypes {
       case DATE -> SqlType.DATE;
       case TIME -> SqlType.TIME;
       case TIMESTAMP -> SqlType.TIMESTAMP;
-      case INTERVAL_DAY, INTERVAL_DAY_HOUR, INTERVAL_DAY_MINUTE, INTERVAL_DAY_SECOND, INTERVAL_HOUR,
-          INTERVAL_HOUR_MINUTE, INTERVAL_HOUR_SECOND, INTERVAL_MINUTE, INTERVAL_MINUTE_SECOND,
-          INTERVAL_SECOND -> SqlType.INTERVAL_DAY_TIME;
+      case INTERVAL_DAY,
+          INTERVAL_DAY_HOUR,
+          INTERVAL_DAY_MINUTE,
+          INTERVAL_DAY_SECOND,
+          INTERVAL_HOUR,
+          INTERVAL_HOUR_MINUTE,
+          INTERVAL_HOUR_SECOND,
+          INTERVAL_MINUTE,
+          INTERVAL_MINUTE_SECOND,
+          INTERVAL_SECOND ->
+          SqlType.INTERVAL_DAY_TIME;
       case INTERVAL_YEAR, INTERVAL_YEAR_MONTH, INTERVAL_MONTH -> SqlType.INTERVAL_YEAR_MONTH;
       case ARRAY -> SqlType.array(toSqlType(type.getComponentType(), what + " element"));
       case NULL -> SqlType.NULL;
-      default -> throw new SluiceException(
-          ErrorCode.UNSUPPORTED_FEATURE,
-          "type " + type.getFullTypeString() + " of " + what + " is not supported; supported are BOOLEAN,"
-              + " TINYINT, SMALLINT, INTEGER, BIGINT, FLOAT, DOUBLE, DECIMAL(p, s), VARCHAR, DATE, TIME,"
-              + " TIMESTAMP(3), INTERVAL and ARRAY of these");
+      default ->
+          throw new SluiceException(
+              ErrorCode.UNSUPPORTED_FEATURE,
+              "type "
+                  + type.getFullTypeString()
+                  + " of "
+                  + what
+                  + " is not supported; supported are BOOLEAN,"
+                  + " TINYINT, SMALLINT, INTEGER, BIGINT, FLOAT, DOUBLE, DECIMAL(p, s), VARCHAR, DATE, TIME,"
+                  + " TIMESTAMP(3), INTERVAL and ARRAY of these");
     };
   }
 
@@ -74,15 +91,18 @@ public final class CalciteTypes {
           case BIGINT -> factory.createSqlType(SqlTypeName.BIGINT);
           case FLOAT -> factory.createSqlType(SqlTypeName.FLOAT);
           case DOUBLE -> factory.createSqlType(SqlTypeName.DOUBLE);
-          case DECIMAL -> factory.createSqlType(SqlTypeName.DECIMAL, type.precision(), type.scale());
+          case DECIMAL ->
+              factory.createSqlType(SqlTypeName.DECIMAL, type.precision(), type.scale());
           case VARCHAR -> factory.createSqlType(SqlTypeName.VARCHAR);
           case DATE -> factory.createSqlType(SqlTypeName.DATE);
           case TIME -> factory.createSqlType(SqlTypeName.TIME, 3);
           case TIMESTAMP -> factory.createSqlType(SqlTypeName.TIMESTAMP, 3);
-          case INTERVAL_DAY_TIME -> factory.createSqlIntervalType(
-              new SqlIntervalQualifier(TimeUnit.DAY, TimeUnit.SECOND, SqlParserPos.ZERO));
-          case INTERVAL_YEAR_MONTH -> factory.createSqlIntervalType(
-              new SqlIntervalQualifier(TimeUnit.YEAR, TimeUnit.MONTH, SqlParserPos.ZERO));
+          case INTERVAL_DAY_TIME ->
+              factory.createSqlIntervalType(
+                  new SqlIntervalQualifier(TimeUnit.DAY, TimeUnit.SECOND, SqlParserPos.ZERO));
+          case INTERVAL_YEAR_MONTH ->
+              factory.createSqlIntervalType(
+                  new SqlIntervalQualifier(TimeUnit.YEAR, TimeUnit.MONTH, SqlParserPos.ZERO));
           case ARRAY -> factory.createArrayType(toRelType(type.elementType(), true, factory), -1);
           case NULL -> factory.createSqlType(SqlTypeName.NULL);
         };

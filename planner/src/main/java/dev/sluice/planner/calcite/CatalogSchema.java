@@ -29,7 +29,9 @@ final class CatalogSchema extends AbstractSchema {
   protected Map<String, Table> getTableMap() {
     Map<String, Table> tables = new LinkedHashMap<>();
     for (CatalogEntry entry : catalog.entries()) {
-      tables.put(entry.name(), entry.kind() == TableKind.VIEW ? new ViewTable(entry) : new SourceTable(entry));
+      tables.put(
+          entry.name(),
+          entry.kind() == TableKind.VIEW ? new ViewTable(entry) : new SourceTable(entry));
     }
     return tables;
   }

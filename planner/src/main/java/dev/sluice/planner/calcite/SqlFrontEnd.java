@@ -61,12 +61,15 @@ import org.apache.calcite.tools.RelBuilder;
  * delimiter)} (from Calcite's BigQuery library) plus the session's UDFs.
  */
 public final class SqlFrontEnd {
-  private static final Pattern NOT_FOUND = Pattern.compile("(?:Object|Table) '([^']+)' not found.*");
+  private static final Pattern NOT_FOUND =
+      Pattern.compile("(?:Object|Table) '([^']+)' not found.*");
   private static final Pattern COLUMN_NOT_FOUND = Pattern.compile("Column '([^']+)' not found.*");
-  private static final Pattern NO_FUNCTION = Pattern.compile("No match found for function signature ([^(]+)\\(.*");
+  private static final Pattern NO_FUNCTION =
+      Pattern.compile("No match found for function signature ([^(]+)\\(.*");
 
   private final Catalog catalog;
-  private final JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(SluiceTypeSystem.INSTANCE);
+  private final JavaTypeFactoryImpl typeFactory =
+      new JavaTypeFactoryImpl(SluiceTypeSystem.INSTANCE);
   private final RelOptCluster cluster;
   private final CalciteCatalogReader catalogReader;
   private final ListSqlOperatorTable udfs = new ListSqlOperatorTable();
@@ -74,7 +77,8 @@ public final class SqlFrontEnd {
 
   public SqlFrontEnd(Catalog catalog) {
     this.catalog = catalog;
-    CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", new CatalogSchema(catalog));
+    CalciteSchema root =
+        CalciteSchema.createRootSchema(false, false, "", new CatalogSchema(catalog));
     Properties properties = new Properties();
     properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
     CalciteConnectionConfig config = new CalciteConnectionConfigImpl(properties);
@@ -92,7 +96,8 @@ public final class SqlFrontEnd {
   }
 
   public RelBuilder relBuilder() {
-    return RelBuilder.proto(org.apache.calcite.plan.Contexts.empty()).create(cluster, catalogReader);
+    return RelBuilder.proto(org.apache.calcite.plan.Contexts.empty())
+        .create(cluster, catalogReader);
   }
 
   /** Makes a UDF callable from SQL (and, through it, from DataFrame expressions). */
@@ -115,6 +120,13 @@ public final class SqlFrontEnd {
             InferTypes.explicit(parameters),
             OperandTypes.family(families),
             SqlFunctionCategory.USER_DEFINED_FUNCTION));
+  }
+
+  /** The operator of the UDF registered under {@code name}, if any. */
+  public java.util.Optional<SqlOperator> udf(String name) {
+    return udfs.getOperatorList().stream()
+        .filter(op -> op.getName().equalsIgnoreCase(name))
+        .findFirst();
   }
 
   public static SqlParser.Config parserConfig() {
@@ -159,8 +171,12 @@ public final class SqlFrontEnd {
       return SqlParser.create(sql, parserConfig()).parseQuery();
     } catch (SqlParseException e) {
       var pos = e.getPos();
-      String where = pos == null ? "" : " at line " + pos.getLineNum() + ", column " + pos.getColumnNum();
-      String message = e.getMessage() == null ? "syntax error" : e.getMessage().lines().findFirst().orElse("syntax error");
+      String where =
+          pos == null ? "" : " at line " + pos.getLineNum() + ", column " + pos.getColumnNum();
+      String message =
+          e.getMessage() == null
+              ? "syntax error"
+              : e.getMessage().lines().findFirst().orElse("syntax error");
       throw new SluiceException(ErrorCode.SYNTAX_ERROR, "syntax error" + where + ": " + message, e);
     }
   }
@@ -170,37 +186,60 @@ public final class SqlFrontEnd {
         SqlOperatorTables.chain(operators, catalogReader),
         catalogReader,
         typeFactory,
-        SqlValidator.Config.DEFAULT.withIdentifierExpansion(true).withConformance(SqlConformanceEnum.DEFAULT));
+        SqlValidator.Config.DEFAULT
+            .withIdentifierExpansion(true)
+            .withConformance(SqlConformanceEnum.DEFAULT));
   }
 
   private SluiceException translate(CalciteContextException e) {
-    String message = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+    String message =
+        e.getCause() != null && e.getCause().getMessage() != null
+            ? e.getCause().getMessage()
+            : e.getMessage();
     String where = " (line " + e.getPosLine() + ", column " + e.getPosColumn() + ")";
     Matcher m;
     if ((m = NOT_FOUND.matcher(message)).matches()) {
       String name = m.group(1);
       return new SluiceException(
           ErrorCode.UNKNOWN_TABLE,
-          "unknown stream or table '" + name + "'" + where + "." + Suggestions.didYouMean(name, catalog.names())
-              + " Known: " + String.join(", ", catalog.names()),
+          "unknown stream or table '"
+              + name
+              + "'"
+              + where
+              + "."
+              + Suggestions.didYouMean(name, catalog.names())
+              + " Known: "
+              + String.join(", ", catalog.names()),
           e);
     }
     if ((m = COLUMN_NOT_FOUND.matcher(message)).matches()) {
       String name = m.group(1);
       return new SluiceException(
           ErrorCode.UNKNOWN_COLUMN,
-          "unknown column '" + name + "'" + where + "." + Suggestions.didYouMean(name, knownColumns()),
+          "unknown column '"
+              + name
+              + "'"
+              + where
+              + "."
+              + Suggestions.didYouMean(name, knownColumns()),
           e);
     }
     if ((m = NO_FUNCTION.matcher(message)).matches()) {
       String name = m.group(1).trim();
       return new SluiceException(
           ErrorCode.UNKNOWN_FUNCTION,
-          "unknown function " + name + where + " (or wrong argument types): " + message + "."
+          "unknown function "
+              + name
+              + where
+              + " (or wrong argument types): "
+              + message
+              + "."
               + Suggestions.didYouMean(name, functionNames()),
           e);
     }
-    if (message.startsWith("Cannot apply") || message.contains("annot assign") || message.contains("type")) {
+    if (message.startsWith("Cannot apply")
+        || message.contains("annot assign")
+        || message.contains("type")) {
       return new SluiceException(ErrorCode.TYPE_MISMATCH, message + where, e);
     }
     if (message.contains("ambiguous")) {

@@ -21,7 +21,10 @@ public final class Catalog {
     if (existing != null && !replace) {
       throw new SluiceException(
           ErrorCode.DUPLICATE_OBJECT,
-          existing.kind().name().toLowerCase() + " '" + existing.name() + "' already exists; drop it first or use"
+          existing.kind().name().toLowerCase()
+              + " '"
+              + existing.name()
+              + "' already exists; drop it first or use"
               + " createOrReplaceTempView / CREATE ... IF NOT EXISTS");
     }
     entries.put(entry.name(), entry);

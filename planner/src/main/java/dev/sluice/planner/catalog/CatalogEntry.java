@@ -11,13 +11,16 @@ import org.apache.calcite.rel.RelNode;
  * @param source how to read it; null for views
  * @param view the logical plan of a view; null otherwise
  */
-public record CatalogEntry(String name, TableKind kind, Schema schema, SourceFactory source, RelNode view) {
+public record CatalogEntry(
+    String name, TableKind kind, Schema schema, SourceFactory source, RelNode view) {
   public CatalogEntry {
     requireNonNull(name, "name is null");
     requireNonNull(kind, "kind is null");
     requireNonNull(schema, "schema is null");
-    if ((kind == TableKind.VIEW) != (view != null) || (kind == TableKind.VIEW) == (source != null)) {
-      throw new IllegalArgumentException("a view has a plan and no source; streams and tables have a source");
+    if ((kind == TableKind.VIEW) != (view != null)
+        || (kind == TableKind.VIEW) == (source != null)) {
+      throw new IllegalArgumentException(
+          "a view has a plan and no source; streams and tables have a source");
     }
   }
 

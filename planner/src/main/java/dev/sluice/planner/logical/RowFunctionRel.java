@@ -15,7 +15,12 @@ import org.apache.calcite.rel.type.RelDataType;
 public final class RowFunctionRel extends SingleRel {
   private final String functionName;
 
-  public RowFunctionRel(RelOptCluster cluster, RelTraitSet traits, RelNode input, String functionName, RelDataType rowType) {
+  public RowFunctionRel(
+      RelOptCluster cluster,
+      RelTraitSet traits,
+      RelNode input,
+      String functionName,
+      RelDataType rowType) {
     super(cluster, traits, input);
     this.functionName = functionName;
     this.rowType = rowType;

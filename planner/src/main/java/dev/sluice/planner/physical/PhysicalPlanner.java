@@ -1,9 +1,9 @@
 package dev.sluice.planner.physical;
 
 import dev.sluice.execution.batch.Row;
+import dev.sluice.execution.connector.Source;
 import dev.sluice.execution.connector.memory.MemoryStream;
 import dev.sluice.execution.driver.Clock;
-import dev.sluice.execution.connector.Source;
 import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
 import dev.sluice.execution.expression.ColumnRef;
@@ -73,7 +73,8 @@ public final class PhysicalPlanner {
     Schema named = withNames(root.schema(), CalciteTypes.toSchema(logical.getRowType()).names());
     root = rename(root, named);
     String explain = RelOptUtil.toString(optimized, SqlExplainLevel.EXPPLAN_ATTRIBUTES);
-    return new PhysicalPlan(new QuerySpec(root, planner.sourceSpecs), planner.sources, planner.streaming, explain);
+    return new PhysicalPlan(
+        new QuerySpec(root, planner.sourceSpecs), planner.sources, planner.streaming, explain);
   }
 
   private PlanSpec translate(RelNode rel) {
@@ -85,7 +86,9 @@ public final class PhysicalPlanner {
       RexProgram program = calc.getProgram();
       RexToExpression rex = RexToExpression.overColumns(rexBuilder, input.schema());
       Expression condition =
-          program.getCondition() == null ? null : rex.translate(program.expandLocalRef(program.getCondition()));
+          program.getCondition() == null
+              ? null
+              : rex.translate(program.expandLocalRef(program.getCondition()));
       List<Expression> projections = new ArrayList<>();
       for (var ref : program.getProjectList()) {
         projections.add(rex.translate(program.expandLocalRef(ref)));
@@ -111,7 +114,10 @@ public final class PhysicalPlanner {
       return values(values);
     }
     if (rel instanceof RowFunctionRel function) {
-      return new RowFunctionSpec(translate(function.getInput()), function.functionName(), CalciteTypes.toSchema(function.getRowType()));
+      return new RowFunctionSpec(
+          translate(function.getInput()),
+          function.functionName(),
+          CalciteTypes.toSchema(function.getRowType()));
     }
     if (rel instanceof Sort) {
       throw new SluiceException(
@@ -127,10 +133,12 @@ public final class PhysicalPlanner {
     }
     if (rel instanceof Join) {
       throw new SluiceException(
-          ErrorCode.UNSUPPORTED_FEATURE, "joins are not supported yet; this version runs projections, filters, UNNEST and UNION ALL");
+          ErrorCode.UNSUPPORTED_FEATURE,
+          "joins are not supported yet; this version runs projections, filters, UNNEST and UNION ALL");
     }
     throw new SluiceException(
-        ErrorCode.UNSUPPORTED_FEATURE, "the operation " + rel.getRelTypeName() + " is not supported yet");
+        ErrorCode.UNSUPPORTED_FEATURE,
+        "the operation " + rel.getRelTypeName() + " is not supported yet");
   }
 
   private PlanSpec scan(TableScan scan) {
@@ -139,7 +147,9 @@ public final class PhysicalPlanner {
             ? null
             : scan.getTable().unwrap(dev.sluice.planner.calcite.CatalogTables.class).entry();
     if (entry == null) {
-      throw new SluiceException(ErrorCode.INTERNAL_ERROR, "scan of an unknown table " + scan.getTable().getQualifiedName());
+      throw new SluiceException(
+          ErrorCode.INTERNAL_ERROR,
+          "scan of an unknown table " + scan.getTable().getQualifiedName());
     }
     streaming |= entry.kind() == TableKind.STREAM;
     String id = entry.name();
@@ -154,12 +164,14 @@ public final class PhysicalPlanner {
   private PlanSpec unnest(Correlate correlate) {
     if (correlate.getJoinType() != JoinRelType.INNER) {
       throw new SluiceException(
-          ErrorCode.UNSUPPORTED_FEATURE, "only CROSS JOIN UNNEST is supported, not " + correlate.getJoinType() + " JOIN UNNEST");
+          ErrorCode.UNSUPPORTED_FEATURE,
+          "only CROSS JOIN UNNEST is supported, not " + correlate.getJoinType() + " JOIN UNNEST");
     }
     RelNode right = correlate.getRight();
     if (!(right instanceof Uncollect uncollect) || uncollect.withOrdinality) {
       throw new SluiceException(
-          ErrorCode.UNSUPPORTED_FEATURE, "a correlated subquery other than UNNEST(array) (without ORDINALITY) is not supported");
+          ErrorCode.UNSUPPORTED_FEATURE,
+          "a correlated subquery other than UNNEST(array) (without ORDINALITY) is not supported");
     }
     RexNode arrayRex = singleExpressionOverValues(uncollect.getInput());
     PlanSpec left = translate(correlate.getLeft());
@@ -200,11 +212,14 @@ public final class PhysicalPlanner {
   }
 
   private static RexNode singleExpressionOverValues(RelNode node) {
-    if (node instanceof Calc calc && calc.getInput() instanceof Values && calc.getProgram().getCondition() == null
+    if (node instanceof Calc calc
+        && calc.getInput() instanceof Values
+        && calc.getProgram().getCondition() == null
         && calc.getProgram().getProjectList().size() == 1) {
       return calc.getProgram().expandLocalRef(calc.getProgram().getProjectList().get(0));
     }
-    throw new SluiceException(ErrorCode.UNSUPPORTED_FEATURE, "UNNEST supports a single array expression");
+    throw new SluiceException(
+        ErrorCode.UNSUPPORTED_FEATURE, "UNNEST supports a single array expression");
   }
 
   private PlanSpec values(Values values) {

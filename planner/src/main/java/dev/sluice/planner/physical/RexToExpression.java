@@ -13,7 +13,6 @@ import dev.sluice.planner.calcite.CalciteTypes;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.Period;
 import java.util.ArrayList;
@@ -37,11 +36,11 @@ import org.apache.calcite.util.TimestampString;
 
 /**
  * Translates Calcite row expressions into Sluice's {@link Expression} specs. Anything without a
- * runtime implementation fails here, at planning time, naming the function, instead of at run
- * time.
+ * runtime implementation fails here, at planning time, naming the function, instead of at run time.
  */
 final class RexToExpression {
   private final RexBuilder rexBuilder;
+
   /** Resolves an input reference: normally a column, but a correlation variable for UNNEST. */
   private final IntFunction<Expression> inputs;
 
@@ -50,7 +49,8 @@ final class RexToExpression {
     this.inputs = inputs;
   }
 
-  static RexToExpression overColumns(RexBuilder rexBuilder, dev.sluice.execution.type.Schema input) {
+  static RexToExpression overColumns(
+      RexBuilder rexBuilder, dev.sluice.execution.type.Schema input) {
     return new RexToExpression(rexBuilder, i -> new ColumnRef(i, input.field(i).type()));
   }
 
@@ -68,7 +68,8 @@ final class RexToExpression {
       return call(call);
     }
     throw new SluiceException(
-        ErrorCode.UNSUPPORTED_FEATURE, "expression " + node + " (" + node.getKind() + ") is not supported");
+        ErrorCode.UNSUPPORTED_FEATURE,
+        "expression " + node + " (" + node.getKind() + ") is not supported");
   }
 
   private Expression literal(RexLiteral literal) {
@@ -83,16 +84,26 @@ final class RexToExpression {
     Object value =
         switch (type.kind()) {
           case BOOLEAN -> literal.getValueAs(Boolean.class);
-          case TINYINT, SMALLINT, INTEGER, BIGINT -> literal.getValueAs(BigDecimal.class).longValueExact();
+          case TINYINT, SMALLINT, INTEGER, BIGINT ->
+              literal.getValueAs(BigDecimal.class).longValueExact();
           case FLOAT, DOUBLE -> literal.getValueAs(Double.class);
           case DECIMAL -> literal.getValueAs(BigDecimal.class);
           case VARCHAR -> literal.getValueAs(String.class);
-          case DATE -> LocalDate.ofEpochDay(literal.getValueAs(DateString.class).getDaysSinceEpoch());
-          case TIME -> LocalTime.ofNanoOfDay(literal.getValueAs(TimeString.class).getMillisOfDay() * 1_000_000L);
-          case TIMESTAMP -> dev.sluice.execution.batch.VectorValues.timestamp(literal.getValueAs(TimestampString.class).getMillisSinceEpoch());
-          case INTERVAL_DAY_TIME -> Duration.ofMillis(literal.getValueAs(BigDecimal.class).longValueExact());
-          case INTERVAL_YEAR_MONTH -> Period.ofMonths(literal.getValueAs(BigDecimal.class).intValueExact());
-          case ARRAY, NULL -> throw new SluiceException(ErrorCode.UNSUPPORTED_FEATURE, "literal " + literal + " is not supported");
+          case DATE ->
+              LocalDate.ofEpochDay(literal.getValueAs(DateString.class).getDaysSinceEpoch());
+          case TIME ->
+              LocalTime.ofNanoOfDay(
+                  literal.getValueAs(TimeString.class).getMillisOfDay() * 1_000_000L);
+          case TIMESTAMP ->
+              dev.sluice.execution.batch.VectorValues.timestamp(
+                  literal.getValueAs(TimestampString.class).getMillisSinceEpoch());
+          case INTERVAL_DAY_TIME ->
+              Duration.ofMillis(literal.getValueAs(BigDecimal.class).longValueExact());
+          case INTERVAL_YEAR_MONTH ->
+              Period.ofMonths(literal.getValueAs(BigDecimal.class).intValueExact());
+          case ARRAY, NULL ->
+              throw new SluiceException(
+                  ErrorCode.UNSUPPORTED_FEATURE, "literal " + literal + " is not supported");
         };
     return new Literal(value, type);
   }
@@ -112,11 +123,12 @@ final class RexToExpression {
     Function f =
         switch (kind) {
           case PLUS -> datetimeResult ? Function.DATETIME_PLUS : Function.PLUS;
-          case MINUS -> datetimeResult
-              ? Function.DATETIME_MINUS
-              : isDatetime(call.getOperands().get(0).getType().getSqlTypeName())
-                  ? Function.DATETIME_DIFF
-                  : Function.MINUS;
+          case MINUS ->
+              datetimeResult
+                  ? Function.DATETIME_MINUS
+                  : isDatetime(call.getOperands().get(0).getType().getSqlTypeName())
+                      ? Function.DATETIME_DIFF
+                      : Function.MINUS;
           case TIMES -> Function.TIMES;
           case DIVIDE -> Function.DIVIDE;
           case MOD -> Function.MOD;
@@ -157,8 +169,10 @@ final class RexToExpression {
     if (f == null) {
       throw unsupported(call);
     }
-    if (kind == SqlKind.LIKE && call.getOperator().getName().toUpperCase(Locale.ROOT).contains("NOT")) {
-      return Call.of(Function.NOT, SqlType.BOOLEAN, Call.of(Function.LIKE, SqlType.BOOLEAN, operands));
+    if (kind == SqlKind.LIKE
+        && call.getOperator().getName().toUpperCase(Locale.ROOT).contains("NOT")) {
+      return Call.of(
+          Function.NOT, SqlType.BOOLEAN, Call.of(Function.LIKE, SqlType.BOOLEAN, operands));
     }
     return Call.of(f, type, operands);
   }
@@ -181,7 +195,11 @@ final class RexToExpression {
   private static SluiceException unsupported(RexCall call) {
     return new SluiceException(
         ErrorCode.UNKNOWN_FUNCTION,
-        "function " + call.getOperator().getName() + " is not supported yet (in " + call + "); see"
+        "function "
+            + call.getOperator().getName()
+            + " is not supported yet (in "
+            + call
+            + "); see"
             + " docs/functions.md for the supported functions");
   }
 

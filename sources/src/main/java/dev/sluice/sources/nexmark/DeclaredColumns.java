@@ -76,8 +76,7 @@ record DeclaredColumns(Schema schema, int[] tableColumns) {
                 + field.name()
                 + "' of nexmark table '"
                 + table.optionValue()
-                + "' is"
-                + " declared twice");
+                + "' is declared twice");
       }
       seen[column] = true;
       columns[i] = column;

@@ -21,10 +21,6 @@ final class EventPartitioning {
     this.partitions = partitions;
   }
 
-  int partitions() {
-    return partitions;
-  }
-
   /** The global event number at {@code offset} of {@code partition}. */
   long eventNumber(int partition, long offset) {
     long block = offset / BLOCK * partitions + partition;

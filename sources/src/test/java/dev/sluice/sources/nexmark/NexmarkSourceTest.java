@@ -74,7 +74,8 @@ class NexmarkSourceTest {
 
   @Test
   void refusesBadOptions() {
-    assertFails(() -> nexmark(Map.of("table", "bids")), ErrorCode.INVALID_OPTION, "person, auction, bid");
+    assertFails(
+        () -> nexmark(Map.of("table", "bids")), ErrorCode.INVALID_OPTION, "person, auction, bid");
     assertFails(() -> nexmark(Map.of("partitions", "0")), ErrorCode.INVALID_OPTION, "partitions");
     assertFails(() -> nexmark(Map.of("maxEvents", "-1")), ErrorCode.INVALID_OPTION, "maxEvents");
     assertFails(

@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
- * A replayable in-memory stream that tests and the shell add rows to. Rows go to partition 0
- * unless a partition is named; every added row stays, so any offset range can be read again
- * (exactly what a restarted query needs).
+ * A replayable in-memory stream that tests and the shell add rows to. Rows go to partition 0 unless
+ * a partition is named; every added row stays, so any offset range can be read again (exactly what
+ * a restarted query needs).
  */
 public final class MemoryStream implements Source {
   private static final AtomicInteger IDS = new AtomicInteger();
@@ -52,7 +52,14 @@ public final class MemoryStream implements Source {
     for (Row row : rows) {
       if (row.size() != schema.size()) {
         throw new IllegalArgumentException(
-            "row " + row + " has " + row.size() + " values but stream " + name + " has columns " + schema);
+            "row "
+                + row
+                + " has "
+                + row.size()
+                + " values but stream "
+                + name
+                + " has columns "
+                + schema);
       }
     }
     partitions.get(partition).addAll(rows);
@@ -86,7 +93,14 @@ public final class MemoryStream implements Source {
       List<Row> all = partitions.get(partition);
       if (end > all.size()) {
         throw new IllegalStateException(
-            "offset " + end + " of partition " + partition + " is beyond the " + all.size() + " rows of " + description());
+            "offset "
+                + end
+                + " of partition "
+                + partition
+                + " is beyond the "
+                + all.size()
+                + " rows of "
+                + description());
       }
       rows = List.copyOf(all.subList((int) start, (int) end));
     }

@@ -24,7 +24,10 @@ public final class CalcOperator extends StatelessOperator {
     super.open(context, output);
     kernel =
         ExpressionCompiler.compile(
-            spec.input().schema(), spec.condition(), spec.projections(), context.functions().scalars());
+            spec.input().schema(),
+            spec.condition(),
+            spec.projections(),
+            context.functions().scalars());
   }
 
   @Override
@@ -58,7 +61,9 @@ public final class CalcOperator extends StatelessOperator {
   private RuntimeException withContext(RuntimeException e) {
     if (e instanceof SluiceException s) {
       return new SluiceException(
-          s.code(), s.getMessage() + " (evaluating " + describe() + " in " + context.name() + ")", s);
+          s.code(),
+          s.getMessage() + " (evaluating " + describe() + " in " + context.name() + ")",
+          s);
     }
     return e;
   }
@@ -69,7 +74,10 @@ public final class CalcOperator extends StatelessOperator {
       text.append("WHERE ").append(spec.condition()).append("; ");
     }
     for (int i = 0; i < spec.projections().size(); i++) {
-      text.append(i == 0 ? "" : ", ").append(spec.schema().field(i).name()).append(" = ").append(spec.projections().get(i));
+      text.append(i == 0 ? "" : ", ")
+          .append(spec.schema().field(i).name())
+          .append(" = ")
+          .append(spec.projections().get(i));
     }
     return text.toString();
   }

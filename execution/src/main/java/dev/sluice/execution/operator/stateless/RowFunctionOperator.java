@@ -31,7 +31,8 @@ public final class RowFunctionOperator extends StatelessOperator {
   @Override
   public void onBatch(int input, Batch batch) {
     try (batch;
-        BatchBuilder builder = new BatchBuilder(spec.schema(), context.allocator(), context.maxRowsPerBatch())) {
+        BatchBuilder builder =
+            new BatchBuilder(spec.schema(), context.allocator(), context.maxRowsPerBatch())) {
       for (int i = 0; i < batch.rowCount(); i++) {
         Row row = batch.row(i);
         try {

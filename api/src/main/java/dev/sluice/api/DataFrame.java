@@ -1,0 +1,353 @@
+package dev.sluice.api;
+
+import dev.sluice.execution.batch.Row;
+import dev.sluice.execution.batch.TableFormatter;
+import dev.sluice.execution.connector.Source;
+import dev.sluice.execution.driver.BatchExecution;
+import dev.sluice.execution.error.ErrorCode;
+import dev.sluice.execution.error.SluiceException;
+import dev.sluice.execution.expression.RowFunction;
+import dev.sluice.execution.type.Field;
+import dev.sluice.execution.type.Schema;
+import dev.sluice.planner.SluicePlanner;
+import dev.sluice.planner.calcite.CalciteTypes;
+import dev.sluice.planner.calcite.Suggestions;
+import dev.sluice.planner.catalog.CatalogEntry;
+import dev.sluice.planner.logical.RowFunctionRel;
+import dev.sluice.planner.physical.PhysicalPlan;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.tools.RelBuilder;
+
+/**
+ * A query over streams and tables, built up operation by operation. Nothing runs until {@link
+ * #writeStream()} starts a continuous query (for streams) or {@link #collectAsList()} / {@link
+ * #show()} runs it once (for static tables).
+ *
+ * <p>Every operation builds a Calcite logical plan with {@link RelBuilder}; SQL-text pieces ({@link
+ * #selectExpr}, {@link #where(String)}, {@code functions.expr}) are validated by the same SQL front
+ * end, so SQL and DataFrames share one planner and mix freely through temp views. DataFrames are
+ * immutable.
+ */
+public final class DataFrame {
+  private final Sluice session;
+  private final RelNode plan;
+
+  DataFrame(Sluice session, RelNode plan) {
+    this.session = session;
+    this.plan = plan;
+  }
+
+  RelNode plan() {
+    return plan;
+  }
+
+  public Schema schema() {
+    return CalciteTypes.toSchema(plan.getRowType());
+  }
+
+  public List<String> columns() {
+    return schema().names();
+  }
+
+  /** True if the query reads a stream and must be run with {@link #writeStream()}. */
+  public boolean isStreaming() {
+    return physical().streaming();
+  }
+
+  public DataFrame select(Column... columns) {
+    return project(Arrays.asList(columns));
+  }
+
+  public DataFrame select(String... columns) {
+    return select(Arrays.stream(columns).map(functions::col).toArray(Column[]::new));
+  }
+
+  /** SQL expressions, e.g. {@code selectExpr("auction", "price * 0.908 AS euros")}. */
+  public DataFrame selectExpr(String... expressions) {
+    return withView(
+        view ->
+            session.planner().toRel("SELECT " + String.join(", ", expressions) + " FROM " + view));
+  }
+
+  public DataFrame where(Column condition) {
+    RelBuilder builder = builder();
+    return derive(builder.filter(condition.resolve(context(builder))).build());
+  }
+
+  /** A SQL condition, e.g. {@code where("price > 100 AND url LIKE '%sale%'")}. */
+  public DataFrame where(String condition) {
+    return withView(
+        view -> session.planner().toRel("SELECT * FROM " + view + " WHERE " + condition));
+  }
+
+  public DataFrame filter(Column condition) {
+    return where(condition);
+  }
+
+  public DataFrame filter(String condition) {
+    return where(condition);
+  }
+
+  /** Adds a column, or replaces the one of that name in place. */
+  public DataFrame withColumn(String name, Column column) {
+    List<Column> columns = new ArrayList<>();
+    boolean replaced = false;
+    for (String existing : columns()) {
+      if (existing.equalsIgnoreCase(name)) {
+        columns.add(column.as(name));
+        replaced = true;
+      } else {
+        columns.add(functions.col(existing));
+      }
+    }
+    if (!replaced) {
+      columns.add(column.as(name));
+    }
+    return project(columns);
+  }
+
+  public DataFrame withColumnRenamed(String existing, String renamed) {
+    int index = fieldIndex(existing);
+    List<Column> columns = new ArrayList<>();
+    List<String> names = columns();
+    for (int i = 0; i < names.size(); i++) {
+      columns.add(
+          i == index ? functions.col(names.get(i)).as(renamed) : functions.col(names.get(i)));
+    }
+    return project(columns);
+  }
+
+  public DataFrame drop(String... names) {
+    List<Column> kept = new ArrayList<>();
+    for (String column : columns()) {
+      if (Arrays.stream(names).noneMatch(column::equalsIgnoreCase)) {
+        kept.add(functions.col(column));
+      }
+    }
+    return project(kept);
+  }
+
+  /** UNION ALL by position; the column types must match. */
+  public DataFrame union(DataFrame other) {
+    return derive(builder().push(other.plan).union(true).build());
+  }
+
+  /** A typed map: {@code function} turns each row into a row of {@code outputSchema}. */
+  public DataFrame map(MapFunction function, Schema outputSchema) {
+    return rowFunction((row, out) -> out.accept(function.call(row)), outputSchema);
+  }
+
+  /** A typed flatMap: each row becomes zero or more rows of {@code outputSchema}. */
+  public DataFrame flatMap(FlatMapFunction function, Schema outputSchema) {
+    return rowFunction(
+        (row, out) -> {
+          for (Row result : function.call(row)) {
+            out.accept(result);
+          }
+        },
+        outputSchema);
+  }
+
+  /** A typed filter: keeps the rows for which {@code predicate} is true. */
+  public DataFrame filter(FilterFunction predicate) {
+    return rowFunction(
+        (row, out) -> {
+          if (predicate.call(row)) {
+            out.accept(row);
+          }
+        },
+        schema());
+  }
+
+  /** Registers this query as a view {@code name} that SQL can select from. */
+  public void createOrReplaceTempView(String name) {
+    session.catalog().register(CatalogEntry.view(name, schema(), plan), true);
+  }
+
+  public DataStreamWriter writeStream() {
+    return new DataStreamWriter(session, this);
+  }
+
+  /** Runs a query over static tables once and returns its rows. */
+  public List<Row> collectAsList() {
+    PhysicalPlan physical = physical();
+    if (physical.streaming()) {
+      throw new SluiceException(
+          ErrorCode.UNSUPPORTED_STREAMING_OPERATION,
+          "this query reads a stream, which never ends, so it cannot be collected; start it with"
+              + " writeStream() (e.g. format(\"memory\") and then query the memory table)");
+    }
+    Map<String, Source> sources = new LinkedHashMap<>();
+    physical
+        .sources()
+        .forEach((id, factory) -> sources.put(id, factory.create(session.options().clock())));
+    try {
+      return BatchExecution.run(
+          physical.spec(),
+          sources,
+          session.pool(),
+          session.allocator(),
+          session.options().maxRowsPerBatch(),
+          session.functions());
+    } finally {
+      sources.values().forEach(Source::close);
+    }
+  }
+
+  /** Prints the first 20 rows of a static query as a table. */
+  public void show() {
+    show(20);
+  }
+
+  public void show(int rows) {
+    List<Row> result = collectAsList();
+    session.options().console().print(TableFormatter.format(schema(), result, rows, true));
+  }
+
+  public void printSchema() {
+    StringBuilder text = new StringBuilder("root\n");
+    for (Field field : schema().fields()) {
+      text.append(" |-- ")
+          .append(field.name())
+          .append(": ")
+          .append(field.type())
+          .append(" (nullable = ")
+          .append(field.nullable())
+          .append(")\n");
+    }
+    session.options().console().print(text);
+  }
+
+  /** The logical plan, optimized, and the physical specs. */
+  public String explainString() {
+    PhysicalPlan physical = physical();
+    return "== Logical plan ==\n"
+        + SluicePlanner.explainLogical(plan)
+        + "== Optimized plan ==\n"
+        + physical.explain()
+        + "== Physical plan ==\n"
+        + physical.spec().root()
+        + "\n";
+  }
+
+  public void explain() {
+    session.options().console().print(explainString());
+  }
+
+  PhysicalPlan physical() {
+    return session.planner().plan(plan);
+  }
+
+  private DataFrame rowFunction(RowFunction function, Schema outputSchema) {
+    String name = session.uniqueName("rowfn");
+    session.functions().registerRowFunction(name, function);
+    var rowType = CalciteTypes.toRowType(outputSchema, plan.getCluster().getTypeFactory());
+    return derive(new RowFunctionRel(plan.getCluster(), plan.getTraitSet(), plan, name, rowType));
+  }
+
+  private DataFrame project(List<Column> columns) {
+    RelBuilder builder = builder();
+    ColumnContext context = context(builder);
+    List<RexNode> nodes = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (Column column : columns) {
+      nodes.add(column.resolve(context));
+      names.add(column.name());
+    }
+    return derive(builder.project(nodes, names, true).build());
+  }
+
+  private DataFrame derive(RelNode derived) {
+    return new DataFrame(session, derived);
+  }
+
+  private RelBuilder builder() {
+    return session.planner().relBuilder().push(plan);
+  }
+
+  /** Runs {@code sql} with this DataFrame visible under a temporary name. */
+  private DataFrame withView(java.util.function.Function<String, RelNode> sql) {
+    String view = session.uniqueName("__df");
+    session.catalog().register(CatalogEntry.view(view, schema(), plan), false);
+    try {
+      return derive(sql.apply("\"" + view + "\""));
+    } finally {
+      session.catalog().drop(view);
+    }
+  }
+
+  private int fieldIndex(String name) {
+    List<String> names = columns();
+    for (int i = 0; i < names.size(); i++) {
+      if (names.get(i).equalsIgnoreCase(name)) {
+        return i;
+      }
+    }
+    throw new SluiceException(
+        ErrorCode.UNKNOWN_COLUMN,
+        "unknown column '"
+            + name
+            + "'; the columns are "
+            + names
+            + "."
+            + Suggestions.didYouMean(name, names));
+  }
+
+  private ColumnContext context(RelBuilder builder) {
+    return new ColumnContext() {
+      @Override
+      public RelBuilder builder() {
+        return builder;
+      }
+
+      @Override
+      public RexNode field(String name) {
+        return builder.field(fieldIndex(name));
+      }
+
+      @Override
+      public RexNode sqlExpression(String sql) {
+        RelNode selected =
+            withView(view -> session.planner().toRel("SELECT " + sql + " FROM " + view)).plan;
+        if (selected instanceof Project project
+            && project.getInput() == plan
+            && project.getProjects().size() == 1) {
+          return project.getProjects().get(0);
+        }
+        if (selected == plan && plan.getRowType().getFieldCount() == 1) {
+          return builder.field(0);
+        }
+        throw new SluiceException(
+            ErrorCode.UNSUPPORTED_FEATURE,
+            "expr(\"" + sql + "\") must be one scalar expression over the columns " + columns());
+      }
+
+      @Override
+      public SqlOperator udf(String name) {
+        return session
+            .planner()
+            .udf(name)
+            .orElseThrow(
+                () ->
+                    new SluiceException(
+                        ErrorCode.UNKNOWN_FUNCTION,
+                        "no function named "
+                            + name
+                            + " is registered; register it with sluice.udf().register(...)"));
+      }
+    };
+  }
+
+  @Override
+  public String toString() {
+    return "DataFrame" + schema();
+  }
+}

@@ -1,0 +1,227 @@
+package dev.sluice.api;
+
+import dev.sluice.execution.batch.Row;
+import dev.sluice.execution.connector.BatchFunction;
+import dev.sluice.execution.connector.ConnectorOptions;
+import dev.sluice.execution.connector.OutputMode;
+import dev.sluice.execution.connector.ResultTables;
+import dev.sluice.execution.connector.Sink;
+import dev.sluice.execution.connector.SinkContext;
+import dev.sluice.execution.connector.SinkProvider;
+import dev.sluice.execution.connector.Source;
+import dev.sluice.execution.driver.QueryConfig;
+import dev.sluice.execution.driver.StreamingQuery;
+import dev.sluice.execution.driver.Trigger;
+import dev.sluice.execution.error.ErrorCode;
+import dev.sluice.execution.error.SluiceException;
+import dev.sluice.execution.type.Schema;
+import dev.sluice.planner.catalog.CatalogEntry;
+import dev.sluice.planner.physical.PhysicalPlan;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * Configures and starts a continuous query: {@code format(...)} (a sink connector) or {@code
+ * foreachBatch(...)}, options, output mode, trigger, query name, then {@link #start()}.
+ *
+ * <p>The checkpoint is {@code option("checkpointLocation", path)}; otherwise {@code
+ * <checkpointRoot>/<queryName>} when the session has a checkpoint root and the query a name;
+ * otherwise a fresh temporary directory (the query then cannot resume after a restart).
+ */
+public final class DataStreamWriter {
+  /** Options the engine reads itself, accepted for every sink. */
+  private static final Set<String> ENGINE_OPTIONS = Set.of("checkpointLocation");
+
+  private final Sluice session;
+  private final DataFrame data;
+  private final Map<String, String> options = new LinkedHashMap<>();
+  private String format;
+  private OutputMode outputMode = OutputMode.APPEND;
+  private Trigger trigger = Trigger.defaultTrigger();
+  private String queryName;
+  private ForeachBatchFunction foreachBatch;
+
+  DataStreamWriter(Sluice session, DataFrame data) {
+    this.session = session;
+    this.data = data;
+  }
+
+  public DataStreamWriter format(String format) {
+    this.format = format;
+    return this;
+  }
+
+  public DataStreamWriter option(String key, String value) {
+    options.put(key, value);
+    return this;
+  }
+
+  public DataStreamWriter option(String key, long value) {
+    return option(key, Long.toString(value));
+  }
+
+  public DataStreamWriter outputMode(OutputMode mode) {
+    this.outputMode = mode;
+    return this;
+  }
+
+  /** {@code "append"}, {@code "update"} or {@code "complete"}. */
+  public DataStreamWriter outputMode(String mode) {
+    try {
+      return outputMode(OutputMode.valueOf(mode.trim().toUpperCase(Locale.ROOT)));
+    } catch (IllegalArgumentException e) {
+      throw new SluiceException(
+          ErrorCode.INVALID_OPTION,
+          "unknown output mode '" + mode + "'; use append, update or complete");
+    }
+  }
+
+  public DataStreamWriter trigger(Trigger trigger) {
+    this.trigger = trigger;
+    return this;
+  }
+
+  /** Names the query; the memory sink publishes its table under this name. */
+  public DataStreamWriter queryName(String name) {
+    this.queryName = name;
+    return this;
+  }
+
+  /** Hands every committed micro-batch to {@code function} as a static DataFrame. */
+  public DataStreamWriter foreachBatch(ForeachBatchFunction function) {
+    this.foreachBatch = function;
+    this.format = "foreachBatch";
+    return this;
+  }
+
+  public StreamingQuery start() {
+    PhysicalPlan plan = data.physical();
+    if (!plan.streaming()) {
+      throw new SluiceException(
+          ErrorCode.UNSUPPORTED_STREAMING_OPERATION,
+          "writeStream() needs a query over a stream; this one reads only static tables, so run it"
+              + " once with collectAsList() or show()");
+    }
+    if (outputMode == OutputMode.COMPLETE) {
+      throw new SluiceException(
+          ErrorCode.UNSUPPORTED_OUTPUT_MODE,
+          "complete output mode needs an aggregation (the whole result table is re-emitted every"
+              + " batch); this query has none, so use append (or update, which is the same here)");
+    }
+    if (format == null) {
+      throw new SluiceException(
+          ErrorCode.MISSING_OPTION,
+          "no sink given: call format(name) or foreachBatch(...); known sinks are: "
+              + String.join(", ", session.connectors().sinks().keySet()));
+    }
+    SinkProvider provider = session.connectors().sink(format);
+    Set<String> known = new TreeSet<>(provider.optionNames());
+    known.addAll(ENGINE_OPTIONS);
+    new ConnectorOptions(provider.name(), options).validate(known);
+    if (!provider.supportedOutputModes().contains(outputMode)) {
+      throw new SluiceException(
+          ErrorCode.UNSUPPORTED_OUTPUT_MODE,
+          "sink '"
+              + provider.name()
+              + "' does not support "
+              + outputMode
+              + " mode; it supports "
+              + provider.supportedOutputModes());
+    }
+    Map<String, String> sinkOptions = new LinkedHashMap<>(options);
+    ENGINE_OPTIONS.forEach(sinkOptions::remove);
+    Sink sink =
+        provider.create(
+            new SinkContext(
+                new ConnectorOptions(provider.name(), sinkOptions),
+                plan.schema(),
+                outputMode,
+                Optional.ofNullable(queryName),
+                session.options().console(),
+                resultTables(),
+                Optional.ofNullable(foreachBatch).map(this::adapt)));
+    Map<String, Source> sources = new LinkedHashMap<>();
+    plan.sources()
+        .forEach((id, factory) -> sources.put(id, factory.create(session.options().clock())));
+    return session
+        .streams()
+        .start(
+            new QueryConfig(
+                queryName,
+                plan.spec(),
+                sources,
+                sink,
+                trigger,
+                checkpointLocation(),
+                session.options().maxRowsPerBatch(),
+                session.pool(),
+                session.allocator(),
+                session.options().clock(),
+                session.functions()));
+  }
+
+  private BatchFunction adapt(ForeachBatchFunction function) {
+    return (batchId, schema, rows) -> {
+      String name = session.uniqueName("__batch");
+      DataFrame frame = session.createTable(name, schema, rows);
+      try {
+        function.call(frame, batchId);
+      } finally {
+        session.catalog().drop(name);
+      }
+    };
+  }
+
+  private ResultTables resultTables() {
+    return new ResultTables() {
+      @Override
+      public void publish(String name, Schema schema, Supplier<List<Row>> rows) {
+        session
+            .catalog()
+            .register(
+                CatalogEntry.table(name, schema, new LiveRowsSource(name, schema, rows)), true);
+      }
+    };
+  }
+
+  private Path checkpointLocation() {
+    String location = options.get("checkpointLocation");
+    try {
+      if (location != null) {
+        return Paths.get(location).toAbsolutePath();
+      }
+      if (session.options().checkpointRoot() != null && queryName != null) {
+        return session.options().checkpointRoot().resolve(queryName).toAbsolutePath();
+      }
+      return Files.createTempDirectory("sluice-checkpoint-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary checkpoint directory", e);
+    }
+  }
+
+  /** A table whose rows are read from a sink each time a query scans it. */
+  private record LiveRowsSource(String name, Schema schema, Supplier<List<Row>> rows)
+      implements dev.sluice.planner.catalog.SourceFactory {
+    @Override
+    public Source create(dev.sluice.execution.driver.Clock clock) {
+      return Sluice.rowsSource(name, schema, new ArrayList<>(rows.get())).create(clock);
+    }
+
+    @Override
+    public String description() {
+      return "sink-table(" + name + ")";
+    }
+  }
+}

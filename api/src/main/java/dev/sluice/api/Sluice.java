@@ -1,0 +1,247 @@
+package dev.sluice.api;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.sluice.execution.batch.Row;
+import dev.sluice.execution.connector.Connectors;
+import dev.sluice.execution.connector.Source;
+import dev.sluice.execution.connector.memory.MemoryStream;
+import dev.sluice.execution.driver.Clock;
+import dev.sluice.execution.driver.StreamingQueryManager;
+import dev.sluice.execution.expression.UserFunctions;
+import dev.sluice.execution.type.Schema;
+import dev.sluice.planner.SluicePlanner;
+import dev.sluice.planner.catalog.Catalog;
+import dev.sluice.planner.catalog.CatalogEntry;
+import dev.sluice.planner.catalog.SourceFactory;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+
+/**
+ * An embedded Sluice session: the catalog of streams and tables, the planner, the streaming
+ * queries, and the memory and threads they use. Close it to stop every query and release memory.
+ *
+ * <pre>{@code
+ * try (Sluice sluice = Sluice.local()) {
+ *   DataFrame bids = sluice.readStream().format("nexmark").option("table", "bid").load();
+ *   StreamingQuery q = bids.where("price > 1000").writeStream().format("console").start();
+ *   q.awaitTermination(10_000);
+ * }
+ * }</pre>
+ */
+public final class Sluice implements AutoCloseable {
+  private final Catalog catalog = new Catalog();
+  private final SluicePlanner planner = new SluicePlanner(catalog);
+  private final Connectors connectors = Connectors.load(Sluice.class.getClassLoader());
+  private final StreamingQueryManager queries = new StreamingQueryManager();
+  private final UserFunctions functions = new UserFunctions();
+  private final BufferAllocator allocator = new RootAllocator();
+  private final AtomicInteger counter = new AtomicInteger();
+  private final ExecutorService pool;
+  private final SessionOptions options;
+
+  private Sluice(SessionOptions options) {
+    this.options = options;
+    ThreadFactory threads =
+        runnable -> {
+          Thread thread = new Thread(runnable, "sluice-partition-" + counter.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        };
+    this.pool = Executors.newFixedThreadPool(options.parallelism(), threads);
+  }
+
+  /**
+   * A session with the defaults: one partition thread per core, 4096-row chunks, wall-clock time.
+   */
+  public static Sluice local() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Reads a stream from a connector: {@code format("nexmark")}, {@code format("rate")}, ... */
+  public DataStreamReader readStream() {
+    return new DataStreamReader(this, true);
+  }
+
+  /** Reads a static table from a connector; queries over it run once. */
+  public DataStreamReader read() {
+    return new DataStreamReader(this, false);
+  }
+
+  /** Runs SQL over the session's streams, tables and views. */
+  public DataFrame sql(String query) {
+    return new DataFrame(this, planner.toRel(query));
+  }
+
+  /** The stream, table or view of that name. */
+  public DataFrame table(String name) {
+    return sql("SELECT * FROM \"" + catalog.get(name).map(CatalogEntry::name).orElse(name) + "\"");
+  }
+
+  /**
+   * A stream that Java code adds rows to, registered under {@code name}. Queries over it see every
+   * row added, before or after they start.
+   */
+  public MemoryStream memoryStream(String name, Schema schema) {
+    MemoryStream stream = new MemoryStream(name, schema, 1);
+    catalog.register(
+        CatalogEntry.stream(name, schema, fixedSource(stream, "memory(" + name + ")")), false);
+    return stream;
+  }
+
+  /** A static table of the given rows, registered under {@code name}. */
+  public DataFrame createTable(String name, Schema schema, List<Row> rows) {
+    List<Row> copy = List.copyOf(rows);
+    catalog.register(CatalogEntry.table(name, schema, rowsSource(name, schema, copy)), true);
+    return table(name);
+  }
+
+  /** Registers a user function for SQL and DataFrame expressions. */
+  public UdfRegistration udf() {
+    return new UdfRegistration(planner, functions);
+  }
+
+  /** The session's streaming queries. */
+  public StreamingQueryManager streams() {
+    return queries;
+  }
+
+  /** Stops every query and releases threads and memory. */
+  @Override
+  public void close() {
+    queries.stopAll();
+    pool.shutdownNow();
+    allocator.close();
+  }
+
+  // Package-private wiring for DataFrame, readers and writers.
+
+  Catalog catalog() {
+    return catalog;
+  }
+
+  SluicePlanner planner() {
+    return planner;
+  }
+
+  Connectors connectors() {
+    return connectors;
+  }
+
+  UserFunctions functions() {
+    return functions;
+  }
+
+  BufferAllocator allocator() {
+    return allocator;
+  }
+
+  ExecutorService pool() {
+    return pool;
+  }
+
+  SessionOptions options() {
+    return options;
+  }
+
+  String uniqueName(String prefix) {
+    return prefix + "_" + counter.incrementAndGet();
+  }
+
+  static SourceFactory fixedSource(Source source, String description) {
+    return new SourceFactory() {
+      @Override
+      public Source create(Clock clock) {
+        return source;
+      }
+
+      @Override
+      public String description() {
+        return description;
+      }
+    };
+  }
+
+  static SourceFactory rowsSource(String name, Schema schema, List<Row> rows) {
+    return new SourceFactory() {
+      @Override
+      public Source create(Clock clock) {
+        MemoryStream stream = new MemoryStream(name, schema, 1);
+        stream.addData(rows);
+        return stream;
+      }
+
+      @Override
+      public String description() {
+        return "rows(" + name + ")";
+      }
+    };
+  }
+
+  /** Session settings. */
+  public record SessionOptions(
+      int parallelism, int maxRowsPerBatch, Clock clock, Path checkpointRoot, PrintStream console) {
+    public SessionOptions {
+      requireNonNull(clock, "clock is null");
+      requireNonNull(console, "console is null");
+      if (parallelism < 1 || maxRowsPerBatch < 1) {
+        throw new IllegalArgumentException("parallelism and maxRowsPerBatch must be positive");
+      }
+    }
+  }
+
+  /** Builds a session with non-default settings. */
+  public static final class Builder {
+    private int parallelism = Runtime.getRuntime().availableProcessors();
+    private int maxRowsPerBatch = 4096;
+    private Clock clock = Clock.system();
+    private Path checkpointRoot;
+    private PrintStream console = System.out;
+
+    /** Threads that run partitions in parallel. */
+    public Builder parallelism(int threads) {
+      this.parallelism = threads;
+      return this;
+    }
+
+    /** The chunk size: no batch between operators has more rows. Tests use small values. */
+    public Builder maxRowsPerBatch(int rows) {
+      this.maxRowsPerBatch = rows;
+      return this;
+    }
+
+    /** The clock for triggers and time-based sources; tests pass a {@code ManualClock}. */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** Where named queries without a checkpointLocation keep their checkpoint. */
+    public Builder checkpointRoot(Path root) {
+      this.checkpointRoot = root;
+      return this;
+    }
+
+    /** Where the console sink prints. */
+    public Builder console(PrintStream console) {
+      this.console = console;
+      return this;
+    }
+
+    public Sluice build() {
+      return new Sluice(
+          new SessionOptions(parallelism, maxRowsPerBatch, clock, checkpointRoot, console));
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package dev.sluice.api;
+
+import dev.sluice.execution.error.ErrorCode;
+import dev.sluice.execution.error.SluiceException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+
+/**
+ * Column functions for the DataFrame API, named as in Spark ({@code import static
+ * dev.sluice.api.functions.*}). Every function here is also available in SQL.
+ */
+@SuppressWarnings("checkstyle:TypeName") // Spark's name, so users' code reads the same
+public final class functions {
+  private functions() {}
+
+  /** The input column {@code name} (case-insensitive). */
+  public static Column col(String name) {
+    return new Column(name, context -> context.field(name));
+  }
+
+  /** A constant: numbers, strings, booleans and BigDecimals. */
+  public static Column lit(Object value) {
+    String text = value instanceof String s ? "'" + s + "'" : String.valueOf(value);
+    return new Column(text, context -> literal(context, value));
+  }
+
+  /** A SQL expression over the DataFrame's columns, e.g. {@code expr("price * 0.908")}. */
+  public static Column expr(String sql) {
+    return new Column(sql, context -> context.sqlExpression(sql));
+  }
+
+  public static Column upper(Column column) {
+    return call("UPPER", SqlStdOperatorTable.UPPER, column);
+  }
+
+  public static Column lower(Column column) {
+    return call("LOWER", SqlStdOperatorTable.LOWER, column);
+  }
+
+  public static Column length(Column column) {
+    return call("CHAR_LENGTH", SqlStdOperatorTable.CHAR_LENGTH, column);
+  }
+
+  public static Column concat(Column... columns) {
+    Column result = columns[0];
+    for (int i = 1; i < columns.length; i++) {
+      result = call("CONCAT", SqlStdOperatorTable.CONCAT, result, columns[i]);
+    }
+    return result;
+  }
+
+  public static Column substring(Column column, int position, int length) {
+    return call("SUBSTRING", SqlStdOperatorTable.SUBSTRING, column, lit(position), lit(length));
+  }
+
+  public static Column split(Column column, String delimiter) {
+    return call("SPLIT", SqlLibraryOperators.SPLIT, column, lit(delimiter));
+  }
+
+  public static Column coalesce(Column... columns) {
+    return call("COALESCE", SqlStdOperatorTable.COALESCE, columns);
+  }
+
+  public static Column abs(Column column) {
+    return call("ABS", SqlStdOperatorTable.ABS, column);
+  }
+
+  public static Column not(Column column) {
+    return call("NOT", SqlStdOperatorTable.NOT, column);
+  }
+
+  /** Calls a UDF registered with {@code sluice.udf().register(...)}. */
+  public static Column callUdf(String name, Column... arguments) {
+    String text =
+        name
+            + Arrays.stream(arguments)
+                .map(Column::name)
+                .collect(Collectors.joining(", ", "(", ")"));
+    return new Column(
+        text,
+        context -> {
+          RexNode[] args =
+              Arrays.stream(arguments).map(a -> a.resolve(context)).toArray(RexNode[]::new);
+          SqlOperator operator = context.udf(name.toUpperCase(Locale.ROOT));
+          return context.builder().call(operator, args);
+        });
+  }
+
+  static Column call(String name, SqlOperator operator, Column... arguments) {
+    String text =
+        name
+            + Arrays.stream(arguments)
+                .map(Column::name)
+                .collect(Collectors.joining(", ", "(", ")"));
+    return new Column(
+        text,
+        context ->
+            context
+                .builder()
+                .call(
+                    operator,
+                    Arrays.stream(arguments).map(a -> a.resolve(context)).toArray(RexNode[]::new)));
+  }
+
+  static Column toColumn(Object value) {
+    return value instanceof Column column ? column : lit(value);
+  }
+
+  private static RexNode literal(ColumnContext context, Object value) {
+    if (value == null
+        || value instanceof Number
+        || value instanceof String
+        || value instanceof Boolean) {
+      return context.builder().literal(value instanceof Float f ? Double.valueOf(f) : value);
+    }
+    throw new SluiceException(
+        ErrorCode.TYPE_MISMATCH,
+        "lit() takes numbers, strings, booleans and BigDecimals, not "
+            + value.getClass().getName()
+            + "; use expr(\"DATE '2024-01-01'\") and the like for other types");
+  }
+}

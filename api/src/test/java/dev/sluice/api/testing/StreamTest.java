@@ -1,0 +1,221 @@
+package dev.sluice.api.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.api.DataFrame;
+import dev.sluice.api.Sluice;
+import dev.sluice.execution.batch.Row;
+import dev.sluice.execution.connector.OutputMode;
+import dev.sluice.execution.connector.memory.MemoryStream;
+import dev.sluice.execution.driver.ManualClock;
+import dev.sluice.execution.driver.StreamingQuery;
+import dev.sluice.execution.driver.StreamingQueryException;
+import dev.sluice.execution.driver.Trigger;
+import dev.sluice.execution.error.ErrorCode;
+import dev.sluice.execution.error.SluiceException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Spark's StreamTest, for Java: a query over memory streams driven by a list of actions, checked
+ * against the rows its (memory) sink received. Every action waits for the query to process what it
+ * has, so tests are deterministic.
+ *
+ * <pre>{@code
+ * StreamTest.of(sluice, df).run(
+ *     addData(input, Row.of(1L, "a")),
+ *     checkNewOutput(Row.of(1L, "A")),
+ *     stopStream(),
+ *     addData(input, Row.of(2L, "b")),
+ *     startStream(),
+ *     checkAnswer(Row.of(1L, "A"), Row.of(2L, "B")));
+ * }</pre>
+ *
+ * <p>On a failed step it reports the action list with a cursor at the failing step, the sink's
+ * rows, the last progress (offsets) and the plan.
+ */
+public final class StreamTest {
+  private final Sluice sluice;
+  private final DataFrame query;
+  private final String queryName;
+  private final Path checkpoint;
+  private OutputMode outputMode = OutputMode.APPEND;
+  private Trigger trigger = Trigger.defaultTrigger();
+  private StreamingQuery running;
+  private int rowsSeen;
+
+  private StreamTest(Sluice sluice, DataFrame query, Path checkpoint) {
+    this.sluice = sluice;
+    this.query = query;
+    this.queryName = "stream_test_" + Integer.toUnsignedString(System.identityHashCode(this));
+    this.checkpoint = checkpoint;
+  }
+
+  /** A test of {@code query}, checkpointing under {@code checkpoint}. */
+  public static StreamTest of(Sluice sluice, DataFrame query, Path checkpoint) {
+    return new StreamTest(sluice, query, checkpoint);
+  }
+
+  public StreamTest outputMode(OutputMode mode) {
+    this.outputMode = mode;
+    return this;
+  }
+
+  public StreamTest trigger(Trigger trigger) {
+    this.trigger = trigger;
+    return this;
+  }
+
+  /** One step of a test. */
+  public interface Action {
+    void run(StreamTest test) throws Exception;
+  }
+
+  private record Named(String text, Action action) implements Action {
+    @Override
+    public void run(StreamTest test) throws Exception {
+      action.run(test);
+    }
+
+    @Override
+    public String toString() {
+      return text;
+    }
+  }
+
+  public static Action addData(MemoryStream stream, Row... rows) {
+    return new Named(
+        "AddData(" + stream.name() + ", " + Arrays.toString(rows) + ")",
+        test -> {
+          stream.addData(rows);
+          test.processAllAvailable();
+        });
+  }
+
+  /** The rows the sink received since the last check, in any order. */
+  public static Action checkNewOutput(Row... expected) {
+    return new Named(
+        "CheckNewOutput" + Arrays.toString(expected),
+        test -> {
+          test.processAllAvailable();
+          List<Row> all = test.sinkRows();
+          List<Row> fresh = all.subList(test.rowsSeen, all.size());
+          assertThat(fresh).containsExactlyInAnyOrder(expected);
+          test.rowsSeen = all.size();
+        });
+  }
+
+  /** Everything the sink received so far, in any order. */
+  public static Action checkAnswer(Row... expected) {
+    return new Named(
+        "CheckAnswer" + Arrays.toString(expected),
+        test -> {
+          test.processAllAvailable();
+          List<Row> all = test.sinkRows();
+          assertThat(all).containsExactlyInAnyOrder(expected);
+          test.rowsSeen = all.size();
+        });
+  }
+
+  public static Action startStream() {
+    return new Named("StartStream", StreamTest::start);
+  }
+
+  public static Action stopStream() {
+    return new Named(
+        "StopStream",
+        test -> {
+          test.running.stop();
+          test.running = null;
+        });
+  }
+
+  public static Action advanceClock(ManualClock clock, Duration duration) {
+    return new Named("AdvanceClock(" + duration + ")", test -> clock.advance(duration));
+  }
+
+  /** The query fails with a cause of this code (the query must be running). */
+  public static Action expectFailure(ErrorCode code) {
+    return new Named("ExpectFailure(" + code + ")", test -> {
+      StreamingQuery query = test.running;
+      try {
+        boolean ended = query.awaitTermination(30_000);
+        throw new AssertionError(
+            "expected the query to fail with " + code + " but it " + (ended ? "ended cleanly" : "is still running"));
+      } catch (StreamingQueryException e) {
+        assertThat(e.causeCode()).as("failure code of " + e.getMessage()).isEqualTo(code);
+        test.running = null;
+      }
+    });
+  }
+
+  /** Runs the actions; the query starts before the first one. */
+  public void run(Action... actions) {
+    int step = -1;
+    try {
+      start();
+      for (step = 0; step < actions.length; step++) {
+        actions[step].run(this);
+      }
+    } catch (Throwable failure) {
+      throw new AssertionError(report(actions, step, failure), failure);
+    } finally {
+      if (running != null) {
+        running.stop();
+      }
+    }
+  }
+
+  private void start() {
+    running =
+        query
+            .writeStream()
+            .format("memory")
+            .queryName(queryName)
+            .outputMode(outputMode)
+            .trigger(trigger)
+            .option("checkpointLocation", checkpoint.toString())
+            .start();
+  }
+
+  private void processAllAvailable() {
+    if (running != null) {
+      running.processAllAvailable();
+    }
+  }
+
+  private List<Row> sinkRows() {
+    try {
+      return sluice.table(queryName).collectAsList();
+    } catch (SluiceException e) {
+      if (e.code() == ErrorCode.UNKNOWN_TABLE) {
+        return List.of(); // nothing committed yet
+      }
+      throw e;
+    }
+  }
+
+  private String report(Action[] actions, int failed, Throwable failure) {
+    StringBuilder text =
+        new StringBuilder("\n== Stream test failed: ").append(failure).append("\n== Actions ==\n");
+    for (int i = 0; i < actions.length; i++) {
+      text.append(i == failed ? "=> " : "   ").append(actions[i]).append('\n');
+    }
+    List<Row> rows = new ArrayList<>();
+    try {
+      rows = sinkRows();
+    } catch (RuntimeException e) {
+      text.append("(sink unreadable: ").append(e).append(")\n");
+    }
+    text.append("== Sink rows (").append(rows.size()).append(") ==\n");
+    rows.forEach(row -> text.append("   ").append(row).append('\n'));
+    if (running != null && running.lastProgress() != null) {
+      text.append("== Last progress ==\n").append(running.lastProgress()).append('\n');
+    }
+    text.append("== Plan ==\n").append(query.explainString());
+    return text.toString();
+  }
+}

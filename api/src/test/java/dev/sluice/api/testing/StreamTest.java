@@ -47,6 +47,9 @@ public final class StreamTest {
   private StreamingQuery running;
   private int rowsSeen;
 
+  /** What earlier runs (before a stopStream) wrote: each start gets a fresh memory sink. */
+  private final List<Row> earlierRuns = new ArrayList<>();
+
   private StreamTest(Sluice sluice, DataFrame query, Path checkpoint) {
     this.sluice = sluice;
     this.query = query;
@@ -91,7 +94,6 @@ public final class StreamTest {
         "AddData(" + stream.name() + ", " + Arrays.toString(rows) + ")",
         test -> {
           stream.addData(rows);
-          test.processAllAvailable();
         });
   }
 
@@ -129,6 +131,7 @@ public final class StreamTest {
         "StopStream",
         test -> {
           test.running.stop();
+          test.earlierRuns.addAll(test.currentRunRows());
           test.running = null;
         });
   }
@@ -139,17 +142,22 @@ public final class StreamTest {
 
   /** The query fails with a cause of this code (the query must be running). */
   public static Action expectFailure(ErrorCode code) {
-    return new Named("ExpectFailure(" + code + ")", test -> {
-      StreamingQuery query = test.running;
-      try {
-        boolean ended = query.awaitTermination(30_000);
-        throw new AssertionError(
-            "expected the query to fail with " + code + " but it " + (ended ? "ended cleanly" : "is still running"));
-      } catch (StreamingQueryException e) {
-        assertThat(e.causeCode()).as("failure code of " + e.getMessage()).isEqualTo(code);
-        test.running = null;
-      }
-    });
+    return new Named(
+        "ExpectFailure(" + code + ")",
+        test -> {
+          StreamingQuery query = test.running;
+          try {
+            boolean ended = query.awaitTermination(30_000);
+            throw new AssertionError(
+                "expected the query to fail with "
+                    + code
+                    + " but it "
+                    + (ended ? "ended cleanly" : "is still running"));
+          } catch (StreamingQueryException e) {
+            assertThat(e.causeCode()).as("failure code of " + e.getMessage()).isEqualTo(code);
+            test.running = null;
+          }
+        });
   }
 
   /** Runs the actions; the query starts before the first one. */
@@ -188,6 +196,14 @@ public final class StreamTest {
   }
 
   private List<Row> sinkRows() {
+    List<Row> rows = new ArrayList<>(earlierRuns);
+    if (running != null) {
+      rows.addAll(currentRunRows());
+    }
+    return rows;
+  }
+
+  private List<Row> currentRunRows() {
     try {
       return sluice.table(queryName).collectAsList();
     } catch (SluiceException e) {

@@ -22,6 +22,12 @@ public final class SluiceTypeSystem extends RelDataTypeSystemImpl {
     return typeName == SqlTypeName.DECIMAL ? 38 : super.getMaxScale(typeName);
   }
 
+  /** {@code CASE WHEN .. THEN 'high' ELSE 'low' END} is VARCHAR, not a blank-padded CHAR(4). */
+  @Override
+  public boolean shouldConvertRaggedUnionTypesToVarying() {
+    return true;
+  }
+
   @Override
   public int getDefaultPrecision(SqlTypeName typeName) {
     return switch (typeName) {

@@ -170,15 +170,35 @@ public final class SqlFrontEnd {
     try {
       return SqlParser.create(sql, parserConfig()).parseQuery();
     } catch (SqlParseException e) {
-      var pos = e.getPos();
-      String where =
-          pos == null ? "" : " at line " + pos.getLineNum() + ", column " + pos.getColumnNum();
-      String message =
-          e.getMessage() == null
-              ? "syntax error"
-              : e.getMessage().lines().findFirst().orElse("syntax error");
-      throw new SluiceException(ErrorCode.SYNTAX_ERROR, "syntax error" + where + ": " + message, e);
+      throw syntaxError(e);
     }
+  }
+
+  private static final Pattern ENCOUNTERED =
+      Pattern.compile("Encountered \"(.*?)\" at line \\d+, column \\d+\\.?.*", Pattern.DOTALL);
+
+  private static SluiceException syntaxError(SqlParseException e) {
+    var pos = e.getPos();
+    String where =
+        pos == null ? "" : " at line " + pos.getLineNum() + ", column " + pos.getColumnNum();
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    Matcher m = ENCOUNTERED.matcher(message);
+    String detail;
+    if (m.matches()) {
+      String token = m.group(1).trim();
+      detail = token.isEmpty() ? "unexpected end of the statement" : "unexpected '" + token + "'";
+      if (token.matches("[A-Za-z_]+")) {
+        detail +=
+            " (if '"
+                + token
+                + "' is meant as a name, it is a reserved word: quote it as \""
+                + token
+                + "\")";
+      }
+    } else {
+      detail = message.lines().findFirst().orElse("syntax error");
+    }
+    return new SluiceException(ErrorCode.SYNTAX_ERROR, "syntax error" + where + ": " + detail, e);
   }
 
   private SqlValidator newValidator() {

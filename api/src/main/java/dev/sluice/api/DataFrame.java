@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.tools.RelBuilder;
@@ -315,19 +314,13 @@ public final class DataFrame {
 
       @Override
       public RexNode sqlExpression(String sql) {
-        RelNode selected =
-            withView(view -> session.planner().toRel("SELECT " + sql + " FROM " + view)).plan;
-        if (selected instanceof Project project
-            && project.getInput() == plan
-            && project.getProjects().size() == 1) {
-          return project.getProjects().get(0);
+        List<RexNode> nodes = session.planner().expressionsOver(plan.getRowType(), sql);
+        if (nodes.size() != 1) {
+          throw new SluiceException(
+              ErrorCode.UNSUPPORTED_FEATURE,
+              "expr(\"" + sql + "\") must be one expression; use selectExpr for several");
         }
-        if (selected == plan && plan.getRowType().getFieldCount() == 1) {
-          return builder.field(0);
-        }
-        throw new SluiceException(
-            ErrorCode.UNSUPPORTED_FEATURE,
-            "expr(\"" + sql + "\") must be one scalar expression over the columns " + columns());
+        return nodes.get(0);
       }
 
       @Override

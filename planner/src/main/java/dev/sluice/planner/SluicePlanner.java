@@ -46,6 +46,12 @@ public final class SluicePlanner {
     return plan(toRel(sql));
   }
 
+  /** SQL expressions over the columns of a row type (for DataFrame {@code expr()}). */
+  public java.util.List<org.apache.calcite.rex.RexNode> expressionsOver(
+      org.apache.calcite.rel.type.RelDataType inputType, String selectList) {
+    return frontEnd.expressionsOver(inputType, selectList);
+  }
+
   public void registerUdf(UdfSignature signature) {
     frontEnd.registerUdf(signature);
   }

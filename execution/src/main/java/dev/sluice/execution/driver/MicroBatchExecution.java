@@ -202,12 +202,13 @@ final class MicroBatchExecution implements StreamingQuery {
         terminated = true;
         lock.notifyAll();
       }
-      manager.terminated(this);
+      // Listeners hear of the end before anyone waiting for it wakes up.
       Optional<String> message = Optional.ofNullable(failure).map(Throwable::getMessage);
       manager.post(
           l ->
               l.onQueryTerminated(
                   new StreamingQueryListener.QueryTerminatedEvent(id, runId, message)));
+      manager.terminated(this);
     }
   }
 

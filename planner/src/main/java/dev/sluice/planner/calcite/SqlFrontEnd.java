@@ -25,12 +25,15 @@ import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
+import org.apache.calcite.rel.metadata.JaninoRelMetadataProvider;
+import org.apache.calcite.rel.metadata.MetadataHandlerProvider;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlFunction;
-import org.apache.calcite.sql.SqlFunctionCategory;
-import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorTable;
@@ -38,11 +41,7 @@ import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
-import org.apache.calcite.sql.type.InferTypes;
-import org.apache.calcite.sql.type.OperandTypes;
-import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlTypeFamily;
-import org.apache.calcite.sql.util.ListSqlOperatorTable;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
@@ -72,8 +71,11 @@ public final class SqlFrontEnd {
       new JavaTypeFactoryImpl(SluiceTypeSystem.INSTANCE);
   private final RelOptCluster cluster;
   private final CalciteCatalogReader catalogReader;
-  private final ListSqlOperatorTable udfs = new ListSqlOperatorTable();
-  private final SqlOperatorTable operators;
+  private final java.util.Map<String, SqlOperator> udfs =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final SqlOperatorTable builtIns =
+      SqlOperatorTables.chain(
+          SqlStdOperatorTable.instance(), SqlOperatorTables.of(SqlLibraryOperators.SPLIT));
 
   public SqlFrontEnd(Catalog catalog) {
     this.catalog = catalog;
@@ -86,9 +88,15 @@ public final class SqlFrontEnd {
     VolcanoPlanner planner = new VolcanoPlanner();
     planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
     this.cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
-    this.operators =
-        SqlOperatorTables.chain(
-            SqlStdOperatorTable.instance(), SqlOperatorTables.of(SqlLibraryOperators.SPLIT), udfs);
+    // Calcite keeps the metadata handler provider in a thread-local that only the creating thread
+    // has; queries plan on other threads too (foreachBatch), so give the cluster its own.
+    MetadataHandlerProvider metadata =
+        JaninoRelMetadataProvider.of(DefaultRelMetadataProvider.INSTANCE);
+    cluster.setMetadataQuerySupplier(() -> new RelMetadataQuery(metadata));
+  }
+
+  private SqlOperatorTable operators() {
+    return SqlOperatorTables.chain(builtIns, SqlOperatorTables.of(new ArrayList<>(udfs.values())));
   }
 
   public RelOptCluster cluster() {
@@ -111,22 +119,12 @@ public final class SqlFrontEnd {
     }
     RelDataType returnType = CalciteTypes.toRelType(signature.returnType(), true, typeFactory);
     String name = signature.name().toUpperCase(Locale.ROOT);
-    udfs.getOperatorList().removeIf(op -> op.getName().equals(name));
-    udfs.add(
-        new SqlFunction(
-            name,
-            SqlKind.OTHER_FUNCTION,
-            ReturnTypes.explicit(returnType),
-            InferTypes.explicit(parameters),
-            OperandTypes.family(families),
-            SqlFunctionCategory.USER_DEFINED_FUNCTION));
+    udfs.put(name, new UdfOperator(name, signature, parameters, families, returnType));
   }
 
   /** The operator of the UDF registered under {@code name}, if any. */
   public java.util.Optional<SqlOperator> udf(String name) {
-    return udfs.getOperatorList().stream()
-        .filter(op -> op.getName().equalsIgnoreCase(name))
-        .findFirst();
+    return java.util.Optional.ofNullable(udfs.get(name.toUpperCase(Locale.ROOT)));
   }
 
   public static SqlParser.Config parserConfig() {
@@ -161,6 +159,63 @@ public final class SqlFrontEnd {
     try {
       RelRoot root = converter.convertQuery(validated, false, true);
       return root.project();
+    } catch (CalciteContextException e) {
+      throw translate(e);
+    }
+  }
+
+  /**
+   * Validates SQL expressions over the columns of {@code input} and returns them as row expressions
+   * whose column indexes are {@code input}'s. They are checked against a placeholder table of
+   * exactly {@code input}'s row type, so nothing Calcite does to plans can shift an index.
+   */
+  public List<RexNode> expressionsOver(RelDataType inputType, String selectList) {
+    String placeholder = "__input";
+    CalciteSchema root = CalciteSchema.createRootSchema(false, false);
+    root.add(
+        placeholder,
+        new org.apache.calcite.schema.impl.AbstractTable() {
+          @Override
+          public RelDataType getRowType(org.apache.calcite.rel.type.RelDataTypeFactory factory) {
+            return inputType;
+          }
+        });
+    CalciteCatalogReader reader =
+        new CalciteCatalogReader(root, List.of(), typeFactory, catalogReader.getConfig());
+    SqlNode parsed = parseQuery("SELECT " + selectList + " FROM \"" + placeholder + "\"");
+    SqlValidator validator =
+        SqlValidatorUtil.newValidator(
+            SqlOperatorTables.chain(operators(), reader),
+            reader,
+            typeFactory,
+            SqlValidator.Config.DEFAULT
+                .withIdentifierExpansion(true)
+                .withConformance(SqlConformanceEnum.DEFAULT));
+    try {
+      SqlNode validated = validator.validate(parsed);
+      SqlToRelConverter converter =
+          new SqlToRelConverter(
+              (rowType, queryString, schemaPath, viewPath) -> {
+                throw new UnsupportedOperationException("no views in expressions");
+              },
+              validator,
+              reader,
+              cluster,
+              StandardConvertletTable.INSTANCE,
+              SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false));
+      RelNode rel = converter.convertQuery(validated, false, true).project();
+      if (rel instanceof org.apache.calcite.rel.core.Project project
+          && project.getInput() instanceof org.apache.calcite.rel.core.TableScan) {
+        return project.getProjects();
+      }
+      if (rel instanceof org.apache.calcite.rel.core.TableScan) {
+        return cluster.getRexBuilder().identityProjects(inputType);
+      }
+      throw new SluiceException(
+          ErrorCode.UNSUPPORTED_FEATURE,
+          "'"
+              + selectList
+              + "' must be scalar expressions over the columns, without aggregates or subqueries");
     } catch (CalciteContextException e) {
       throw translate(e);
     }
@@ -203,7 +258,7 @@ public final class SqlFrontEnd {
 
   private SqlValidator newValidator() {
     return SqlValidatorUtil.newValidator(
-        SqlOperatorTables.chain(operators, catalogReader),
+        SqlOperatorTables.chain(operators(), catalogReader),
         catalogReader,
         typeFactory,
         SqlValidator.Config.DEFAULT
@@ -278,7 +333,7 @@ public final class SqlFrontEnd {
 
   private Set<String> functionNames() {
     Set<String> names = new TreeSet<>();
-    for (SqlOperator op : operators.getOperatorList()) {
+    for (SqlOperator op : operators().getOperatorList()) {
       if (op instanceof SqlFunction) {
         names.add(op.getName());
       }

@@ -10,6 +10,7 @@ import dev.sluice.execution.expression.Literal;
 import dev.sluice.execution.type.SqlType;
 import dev.sluice.execution.type.TypeKind;
 import dev.sluice.planner.calcite.CalciteTypes;
+import dev.sluice.planner.calcite.UdfOperator;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -25,8 +26,6 @@ import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
-import org.apache.calcite.sql.SqlFunction;
-import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -114,9 +113,17 @@ final class RexToExpression {
     for (RexNode operand : call.getOperands()) {
       operands.add(translate(operand));
     }
-    if (call.getOperator() instanceof SqlFunction function
-        && function.getFunctionType() == SqlFunctionCategory.USER_DEFINED_FUNCTION) {
-      return Call.udf(function.getName(), type, operands);
+    if (call.getOperator() instanceof UdfOperator udf) {
+      List<SqlType> declared = udf.signature().parameterTypes();
+      List<Expression> converted = new ArrayList<>();
+      for (int i = 0; i < operands.size(); i++) {
+        Expression operand = operands.get(i);
+        converted.add(
+            operand.type().equals(declared.get(i))
+                ? operand
+                : Call.of(Function.CAST, declared.get(i), operand));
+      }
+      return Call.udf(udf.getName(), type, converted);
     }
     SqlKind kind = call.getKind();
     boolean datetimeResult = isDatetime(call.getType().getSqlTypeName());

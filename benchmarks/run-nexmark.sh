@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs the Nexmark harness (dev.sluice.benchmarks.nexmark.NexmarkHarness) with the benchmark JVM
+# flags. Arguments go to the harness: --events N --partitions P --runs R --warmup W
+# --queries q0,q1,q2,q1df --chunk ROWS --variants sluice,hand.
+#
+# Environment: SKIP_BUILD=1 skips packaging the module; JAVA_OPTS adds JVM options (for example
+# -XX:StartFlightRecording=duration=60s,filename=nexmark.jfr or -Xmx4g).
+#
+# Every Maven call and the benchmark JVM itself take /tmp/sluice-mvn.lock, so no build runs
+# alongside a measurement (the timings would be meaningless on a 2-core machine).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+lock=/tmp/sluice-mvn.lock
+
+cd "$root"
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+  flock "$lock" mvn -q -o -pl benchmarks package
+fi
+flock "$lock" mvn -q -o -pl benchmarks dependency:build-classpath \
+  -Dmdep.outputFile=target/classpath.txt
+classpath="$here/target/classes:$(cat "$here/target/classpath.txt")"
+
+flags=(
+  --add-opens=java.base/java.nio=ALL-UNNAMED
+  -Darrow.enable_unsafe_memory_access=true
+  -Darrow.enable_null_check_for_get=false
+  -Xms2g -Xmx2g
+)
+# shellcheck disable=SC2086
+exec flock "$lock" java "${flags[@]}" ${JAVA_OPTS:-} -cp "$classpath" \
+  dev.sluice.benchmarks.nexmark.NexmarkHarness "$@"

@@ -1,0 +1,28 @@
+package dev.sluice.cli;
+
+import org.jline.reader.EOFError;
+import org.jline.reader.ParsedLine;
+import org.jline.reader.Parser;
+import org.jline.reader.impl.DefaultParser;
+
+/**
+ * Tells JLine when the buffer is a whole input: when {@link Statements#isComplete} says so (every
+ * statement ended by {@code ;}, or a backslash command). Otherwise Enter adds a line and the reader
+ * shows the continuation prompt. Backslashes are not escapes: {@code \q} reaches the shell as typed.
+ */
+final class StatementParser implements Parser {
+  private final DefaultParser words = new DefaultParser().escapeChars(null);
+
+  @Override
+  public ParsedLine parse(String line, int cursor, ParseContext context) {
+    if (context == ParseContext.ACCEPT_LINE && !Statements.isComplete(line)) {
+      throw new EOFError(-1, cursor, "statement not ended by ;");
+    }
+    return words.parse(line, cursor, ParseContext.SPLIT_LINE);
+  }
+
+  @Override
+  public boolean isEscapeChar(char ch) {
+    return false;
+  }
+}

@@ -277,13 +277,6 @@ final class MicroBatchExecution implements StreamingQuery {
     checkpoint
         .commits()
         .write(entry.batchId(), new CommitLogEntry(entry.batchId(), config.clock().millis()));
-    synchronized (lock) {
-      for (Map.Entry<String, SourceOffsets> source : entry.sources().entrySet()) {
-        committedEnd.put(source.getKey(), source.getValue().end().clone());
-      }
-      nextBatchId = entry.batchId() + 1;
-      lock.notifyAll();
-    }
     for (Map.Entry<String, SourceOffsets> source : entry.sources().entrySet()) {
       config.sources().get(source.getKey()).commit(source.getValue().end());
     }
@@ -291,7 +284,24 @@ final class MicroBatchExecution implements StreamingQuery {
     checkpoint.commits().purgeBefore(entry.batchId() - LOG_ENTRIES_TO_KEEP);
     long commitNanos = System.nanoTime() - commitStart;
 
-    reportProgress(entry, results, triggerStart, latestOffsetNanos, addBatchNanos, commitNanos);
+    // Progress is recorded before anyone waiting for this batch wakes up, so a caller of
+    // processAllAvailable() always finds it in lastProgress().
+    QueryProgress report =
+        progressOf(entry, results, triggerStart, latestOffsetNanos, addBatchNanos, commitNanos);
+    synchronized (progress) {
+      progress.addLast(report);
+      if (progress.size() > PROGRESS_TO_KEEP) {
+        progress.removeFirst();
+      }
+    }
+    synchronized (lock) {
+      for (Map.Entry<String, SourceOffsets> source : entry.sources().entrySet()) {
+        committedEnd.put(source.getKey(), source.getValue().end().clone());
+      }
+      nextBatchId = entry.batchId() + 1;
+      lock.notifyAll();
+    }
+    manager.post(l -> l.onQueryProgress(new StreamingQueryListener.QueryProgressEvent(report)));
   }
 
   private List<PartitionTask> tasksFor(OffsetLogEntry entry, BufferAllocator batchAllocator) {
@@ -322,7 +332,7 @@ final class MicroBatchExecution implements StreamingQuery {
     return tasks;
   }
 
-  private void reportProgress(
+  private QueryProgress progressOf(
       OffsetLogEntry entry,
       List<PartitionTask.Result> results,
       long triggerStart,
@@ -351,26 +361,18 @@ final class MicroBatchExecution implements StreamingQuery {
               Arrays.stream(source.getValue().end()).boxed().toList(),
               source.getValue().rowCount()));
     }
-    QueryProgress report =
-        new QueryProgress(
-            id,
-            runId,
-            name(),
-            config.clock().millis(),
-            entry.batchId(),
-            inputRows,
-            sinceLastTrigger > 0 ? inputRows / sinceLastTrigger : 0,
-            addBatchNanos > 0 ? inputRows / (addBatchNanos / 1e9) : 0,
-            durations,
-            sources,
-            new QueryProgress.SinkProgress(config.sink().description(), outputRows));
-    synchronized (progress) {
-      progress.addLast(report);
-      if (progress.size() > PROGRESS_TO_KEEP) {
-        progress.removeFirst();
-      }
-    }
-    manager.post(l -> l.onQueryProgress(new StreamingQueryListener.QueryProgressEvent(report)));
+    return new QueryProgress(
+        id,
+        runId,
+        name(),
+        config.clock().millis(),
+        entry.batchId(),
+        inputRows,
+        sinceLastTrigger > 0 ? inputRows / sinceLastTrigger : 0,
+        addBatchNanos > 0 ? inputRows / (addBatchNanos / 1e9) : 0,
+        durations,
+        sources,
+        new QueryProgress.SinkProgress(config.sink().description(), outputRows));
   }
 
   private void waitForNextTrigger(long triggerStart, boolean ranBatch) throws InterruptedException {

@@ -239,4 +239,16 @@ class MicroBatchExecutionTest {
     query.processAllAvailable();
     assertThat(sink.allRows()).containsExactly(Row.of(1L, "W1"), Row.of(3L, "W3"));
   }
+
+  @Test
+  void onceRunsOneBatchOfWhatIsThereAndStops() {
+    MemoryStream stream = new MemoryStream("input", INPUT, 1);
+    CollectingSink sink = new CollectingSink();
+    stream.addData(rows(1, 4));
+    StreamingQuery query = start(stream, sink, checkpoints.resolve("once"), Trigger.once());
+    query.awaitTermination();
+    assertThat(sink.batches()).hasSize(1);
+    assertThat(sink.allRows()).containsExactly(Row.of(1L, "W1"), Row.of(3L, "W3"));
+    assertThat(query.isActive()).isFalse();
+  }
 }

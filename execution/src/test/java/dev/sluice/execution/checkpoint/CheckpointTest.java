@@ -1,0 +1,89 @@
+package dev.sluice.execution.checkpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sluice.execution.error.ErrorCode;
+import dev.sluice.execution.error.SluiceException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckpointTest {
+  @TempDir Path root;
+
+  private static OffsetLogEntry entry(long batchId) {
+    return new OffsetLogEntry(
+        batchId,
+        1000L,
+        Long.MIN_VALUE,
+        Map.of("s", new OffsetLogEntry.SourceOffsets(new long[] {0, 5}, new long[] {3, 9})));
+  }
+
+  @Test
+  void entriesRoundTripAndTheLatestIsFound() {
+    Checkpoint checkpoint = new Checkpoint(root);
+    checkpoint.offsets().write(0, entry(0));
+    checkpoint.offsets().write(1, entry(1));
+    OffsetLogEntry read = checkpoint.offsets().read(1).orElseThrow();
+    assertThat(read.sources().get("s").end()).containsExactly(3, 9);
+    assertThat(checkpoint.offsets().latestBatchId()).hasValue(1);
+    assertThat(checkpoint.commits().latestBatchId()).isEmpty();
+    checkpoint.offsets().purgeBefore(1);
+    assertThat(checkpoint.offsets().read(0)).isEmpty();
+  }
+
+  @Test
+  void anEditedFileIsDetectedAndNamed() throws Exception {
+    Checkpoint checkpoint = new Checkpoint(root);
+    checkpoint.offsets().write(0, entry(0));
+    Path file = root.resolve("offsets/0");
+    Files.writeString(file, Files.readString(file).replace("\"end\":[3,9]", "\"end\":[3,8]"));
+    assertThatThrownBy(() -> checkpoint.offsets().read(0))
+        .isInstanceOfSatisfying(
+            SluiceException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.CHECKPOINT_CORRUPT))
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("checksum mismatch");
+  }
+
+  @Test
+  void aTruncatedFileIsDetected() throws Exception {
+    Checkpoint checkpoint = new Checkpoint(root);
+    checkpoint.commits().write(4, new CommitLogEntry(4, 1L));
+    Path file = root.resolve("commits/4");
+    byte[] bytes = Files.readAllBytes(file);
+    Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    assertThatThrownBy(() -> checkpoint.commits().read(4))
+        .isInstanceOfSatisfying(
+            SluiceException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.CHECKPOINT_CORRUPT));
+  }
+
+  @Test
+  void metadataIsCreatedOnceAndAnotherPlanIsRefused() {
+    Checkpoint checkpoint = new Checkpoint(root);
+    CheckpointMetadata first = checkpoint.openFor("plan-a", "id-1", 5L);
+    assertThat(checkpoint.openFor("plan-a", "id-2", 6L)).isEqualTo(first);
+    assertThatThrownBy(() -> checkpoint.openFor("plan-b", "id-3", 7L))
+        .isInstanceOfSatisfying(
+            SluiceException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.CHECKPOINT_INCOMPATIBLE))
+        .hasMessageContaining("plan-a")
+        .hasMessageContaining("new checkpoint location");
+  }
+
+  @Test
+  void noTemporaryFilesAreLeftBehind() throws Exception {
+    Checkpoint checkpoint = new Checkpoint(root);
+    checkpoint.offsets().write(0, entry(0));
+    try (var files = Files.list(root.resolve("offsets"))) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("0");
+    }
+    assertThat(Files.readString(root.resolve("offsets/0"), StandardCharsets.UTF_8))
+        .startsWith("v1\n");
+  }
+}

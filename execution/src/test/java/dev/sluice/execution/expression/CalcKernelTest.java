@@ -51,57 +51,26 @@ class CalcKernelTest {
     return new Literal(value, type);
   }
 
+  private static final List<Row> ROWS =
+      List.of(
+          Row.of(
+              1L,
+              "Alice",
+              100L,
+              true,
+              LocalDateTime.of(2024, 3, 15, 10, 30, 45, 123_000_000),
+              new BigDecimal("12.34")),
+          Row.of(2L, null, 250L, null, null, null),
+          Row.of(
+              123L,
+              "bob",
+              null,
+              false,
+              LocalDateTime.of(1969, 12, 31, 23, 59, 59),
+              new BigDecimal("-0.05")));
+
   private List<Row> run(Expression condition, Expression... projections) {
-    List<Row> input =
-        List.of(
-            Row.of(
-                1L,
-                "Alice",
-                100L,
-                true,
-                LocalDateTime.of(2024, 3, 15, 10, 30, 45, 123_000_000),
-                new BigDecimal("12.34")),
-            Row.of(2L, null, 250L, null, null, null),
-            Row.of(
-                123L,
-                "bob",
-                null,
-                false,
-                LocalDateTime.of(1969, 12, 31, 23, 59, 59),
-                new BigDecimal("-0.05")));
-    List<Row> result = new ArrayList<>();
-    try (BatchBuilder builder = new BatchBuilder(INPUT, allocator, 1024)) {
-      builder.addAll(input);
-      for (Batch batch : builder.build()) {
-        try (batch) {
-          CalcKernel kernel =
-              ExpressionCompiler.compile(INPUT, condition, List.of(projections), Map.of());
-          List<Field> fields = new ArrayList<>();
-          for (int i = 0; i < projections.length; i++) {
-            fields.add(Field.nullable("e" + i, projections[i].type()));
-          }
-          Schema outSchema = new Schema(fields);
-          List<FieldVector> out = Batch.newVectors(outSchema, allocator);
-          for (FieldVector v : out) {
-            v.setInitialCapacity(batch.rowCount());
-            v.allocateNew();
-          }
-          int n;
-          try {
-            n =
-                kernel.evaluate(
-                    batch.vectorArray(), batch.rowCount(), out.toArray(new FieldVector[0]));
-          } catch (RuntimeException e) {
-            out.forEach(FieldVector::close);
-            throw e;
-          }
-          try (Batch output = Batch.of(outSchema, out, n)) {
-            result.addAll(output.toRows());
-          }
-        }
-      }
-    }
-    return result;
+    return runOver(INPUT, ROWS, condition, projections);
   }
 
   @Test
@@ -237,5 +206,85 @@ class CalcKernelTest {
             Call.of(Function.GREATER_THAN, SqlType.BOOLEAN, div, lit(-1L, SqlType.BIGINT)));
     assertThat(run(null, guarded))
         .containsExactly(Row.of(true), Row.of(false), Row.of((Object) null));
+  }
+
+  @Test
+  void wideDecimalsAreExactWhetherTheyFitALongOrNot() {
+    Schema wide = Schema.of(Field.nullable("w", SqlType.decimal(38, 2)));
+    Expression doubled =
+        Call.of(
+            Function.TIMES,
+            SqlType.decimal(38, 2),
+            new ColumnRef(0, SqlType.decimal(38, 2)),
+            lit(2L, SqlType.BIGINT));
+    Expression plusOne =
+        Call.of(
+            Function.PLUS,
+            SqlType.decimal(38, 2),
+            new ColumnRef(0, SqlType.decimal(38, 2)),
+            lit(new BigDecimal("1.00"), SqlType.decimal(3, 2)));
+    List<Row> small =
+        runOver(
+            wide,
+            List.of(Row.of(new BigDecimal("-12.34")), Row.of((Object) null)),
+            null,
+            doubled,
+            plusOne);
+    assertThat(small)
+        .containsExactly(
+            Row.of(new BigDecimal("-24.68"), new BigDecimal("-11.34")), Row.of(null, null));
+    // 10^30 does not fit a long: the chunk falls back to the exact kernel
+    List<Row> huge =
+        runOver(
+            wide,
+            List.of(
+                Row.of(new BigDecimal("3.50")),
+                Row.of(new BigDecimal("1000000000000000000000000000000.00"))),
+            null,
+            doubled,
+            plusOne);
+    assertThat(huge)
+        .containsExactly(
+            Row.of(new BigDecimal("7.00"), new BigDecimal("4.50")),
+            Row.of(
+                new BigDecimal("2000000000000000000000000000000.00"),
+                new BigDecimal("1000000000000000000000000000001.00")));
+  }
+
+  private List<Row> runOver(
+      Schema schema, List<Row> input, Expression condition, Expression... projections) {
+    List<Row> result = new ArrayList<>();
+    try (BatchBuilder builder = new BatchBuilder(schema, allocator, 1024)) {
+      builder.addAll(input);
+      for (Batch batch : builder.build()) {
+        try (batch) {
+          CalcKernel kernel =
+              ExpressionCompiler.compile(schema, condition, List.of(projections), Map.of());
+          List<Field> fields = new ArrayList<>();
+          for (int i = 0; i < projections.length; i++) {
+            fields.add(Field.nullable("e" + i, projections[i].type()));
+          }
+          Schema outSchema = new Schema(fields);
+          List<FieldVector> out = Batch.newVectors(outSchema, allocator);
+          for (FieldVector v : out) {
+            v.setInitialCapacity(batch.rowCount());
+            v.allocateNew();
+          }
+          int n;
+          try {
+            n =
+                kernel.evaluate(
+                    batch.vectorArray(), batch.rowCount(), out.toArray(new FieldVector[0]));
+          } catch (RuntimeException e) {
+            out.forEach(FieldVector::close);
+            throw e;
+          }
+          try (Batch output = Batch.of(outSchema, out, n)) {
+            result.addAll(output.toRows());
+          }
+        }
+      }
+    }
+    return result;
   }
 }

@@ -11,6 +11,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.codehaus.commons.compiler.CompileException;
 import org.codehaus.janino.SimpleCompiler;
 
@@ -33,7 +34,27 @@ public final class ExpressionCompiler {
       Expression condition,
       List<Expression> projections,
       Map<String, ScalarUdf> udfs) {
-    KernelGenerator generator = new KernelGenerator(input, udfs);
+    CalcKernel exact = build(input, condition, projections, udfs, Set.of());
+    if (!DecimalNarrowing.applies(input, condition, projections)) {
+      return exact;
+    }
+    CalcKernel fast =
+        build(
+            DecimalNarrowing.narrow(input),
+            condition == null ? null : DecimalNarrowing.narrow(condition),
+            projections.stream().map(DecimalNarrowing::narrow).toList(),
+            udfs,
+            DecimalNarrowing.narrowedColumns(input));
+    return new SpeculativeKernel(fast, exact);
+  }
+
+  private static CalcKernel build(
+      Schema input,
+      Expression condition,
+      List<Expression> projections,
+      Map<String, ScalarUdf> udfs,
+      Set<Integer> checkedDecimalColumns) {
+    KernelGenerator generator = new KernelGenerator(input, udfs, checkedDecimalColumns);
     String source = generator.generate(CLASS_NAME, condition, projections);
     Constructor<?> constructor = CLASSES.get(source, ExpressionCompiler::cook);
     try {

@@ -49,9 +49,17 @@ final class KernelGenerator {
   /** A generated value: Java expressions (usually local names) for its value and null flag. */
   record Value(String value, String isNull, SqlType type) {}
 
-  KernelGenerator(Schema input, Map<String, ScalarUdf> udfs) {
+  private final java.util.Set<Integer> checkedDecimalColumns;
+
+  /**
+   * @param checkedDecimalColumns input columns declared compact DECIMAL here but wide in the data
+   *     (see {@link DecimalNarrowing}): each value read is checked to fit
+   */
+  KernelGenerator(
+      Schema input, Map<String, ScalarUdf> udfs, java.util.Set<Integer> checkedDecimalColumns) {
     this.input = input;
     this.udfs = udfs;
+    this.checkedDecimalColumns = checkedDecimalColumns;
   }
 
   List<Object> refs() {
@@ -207,6 +215,10 @@ final class KernelGenerator {
     }
     SqlType type = input.field(ref.index()).type();
     String name = "c" + ref.index();
+    String read =
+        checkedDecimalColumns.contains(ref.index())
+            ? RUNTIME + "Values.readNarrowedDecimal(in" + ref.index() + ", row)"
+            : null;
     String typeRef =
         type.kind() == TypeKind.ARRAY ? ref(type, "dev.sluice.execution.type.SqlType") : null;
     prelude
@@ -225,7 +237,7 @@ final class KernelGenerator {
         .append("n ? ")
         .append(defaultValue(type))
         .append(" : ")
-        .append(JavaTypes.read(type, "in" + ref.index(), "row", typeRef))
+        .append(read != null ? read : JavaTypes.read(type, "in" + ref.index(), "row", typeRef))
         .append(";\n");
     Value value = new Value(name, name + "n", type);
     readColumns.put(ref.index(), value);

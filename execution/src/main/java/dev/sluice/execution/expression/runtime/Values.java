@@ -13,6 +13,7 @@ import java.time.LocalTime;
 import java.time.Period;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarCharVector;
 
@@ -30,6 +31,22 @@ public final class Values {
     ArrowBuf data = vector.getDataBuffer();
     data.getBytes(start, bytes, 0, length);
     return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The unscaled value of a wide DECIMAL slot when it fits a compact (18-digit) decimal; otherwise
+   * NUMERIC_OVERFLOW, which sends the chunk to the exact kernel.
+   */
+  public static long readNarrowedDecimal(DecimalVector vector, int row) {
+    ArrowBuf data = vector.getDataBuffer();
+    long low = data.getLong((long) row * 16);
+    long high = data.getLong((long) row * 16 + 8);
+    if (high != (low >> 63)
+        || low >= 1_000_000_000_000_000_000L
+        || low <= -1_000_000_000_000_000_000L) {
+      throw new SluiceException(ErrorCode.NUMERIC_OVERFLOW, "decimal does not fit 18 digits");
+    }
+    return low;
   }
 
   @SuppressWarnings("unchecked")

@@ -42,6 +42,7 @@ final class KernelGenerator {
   private final List<Object> refs = new ArrayList<>();
   private final List<String> refTypes = new ArrayList<>();
   private final Map<Integer, Value> readColumns = new HashMap<>();
+  private final java.util.Set<Integer> copiedColumns = new java.util.HashSet<>();
   private StringBuilder prelude;
   private StringBuilder code;
   private int counter;
@@ -81,11 +82,22 @@ final class KernelGenerator {
     beginBlock();
     List<Value> values = new ArrayList<>();
     for (Expression projection : projections) {
-      values.add(generate(projection));
+      values.add(isVectorCopy(projection) ? null : generate(projection));
     }
     loop.append(prelude).append(code);
     for (int i = 0; i < values.size(); i++) {
       Value v = values.get(i);
+      if (v == null) {
+        // A bare column is copied vector to vector: no decoding into Java values and back.
+        int column = ((ColumnRef) projections.get(i)).index();
+        copiedColumns.add(column);
+        loop.append("      out")
+            .append(i)
+            .append(".copyFromSafe(row, j, in")
+            .append(column)
+            .append(");\n");
+        continue;
+      }
       SqlType type = projections.get(i).type();
       String typeRef =
           type.kind() == TypeKind.ARRAY ? ref(type, "dev.sluice.execution.type.SqlType") : null;
@@ -126,7 +138,9 @@ final class KernelGenerator {
     source.append(
         "  public int evaluate(org.apache.arrow.vector.FieldVector[] in, int rowCount,"
             + " org.apache.arrow.vector.FieldVector[] out) {\n");
-    for (int index : readColumns.keySet()) {
+    java.util.Set<Integer> vectorColumns = new java.util.TreeSet<>(readColumns.keySet());
+    vectorColumns.addAll(copiedColumns);
+    for (int index : vectorColumns) {
       String cls = JavaTypes.vectorClass(input.field(index).type());
       source
           .append("    final ")
@@ -157,6 +171,12 @@ final class KernelGenerator {
     source.append(loop);
     source.append("      j++;\n    }\n    return j;\n  }\n}\n");
     return source.toString();
+  }
+
+  private boolean isVectorCopy(Expression projection) {
+    return projection instanceof ColumnRef ref
+        && !checkedDecimalColumns.contains(ref.index())
+        && input.field(ref.index()).type().equals(ref.type());
   }
 
   private void beginBlock() {

@@ -2,32 +2,71 @@ package dev.sluice.execution.operator.stateless;
 
 import dev.sluice.execution.batch.Batch;
 import dev.sluice.execution.error.SluiceException;
+import dev.sluice.execution.expression.ColumnRef;
+import dev.sluice.execution.expression.Expression;
 import dev.sluice.execution.expression.codegen.CalcKernel;
 import dev.sluice.execution.expression.codegen.ExpressionCompiler;
 import dev.sluice.execution.operator.OperatorContext;
 import dev.sluice.execution.operator.Output;
 import dev.sluice.execution.plan.CalcSpec;
+import dev.sluice.execution.type.ArrowTypes;
+import dev.sluice.execution.type.Field;
+import dev.sluice.execution.type.Schema;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.util.TransferPair;
 
-/** Runs a {@link CalcSpec}'s compiled kernel over each batch. */
+/**
+ * Runs a {@link CalcSpec}'s compiled kernel over each batch.
+ *
+ * <p>Without a condition every input row becomes an output row, so a projection that is just an
+ * input column is not computed at all: the input vector's buffers are handed over to the output
+ * (zero copy). The kernel computes only the other projections. With a condition, bare columns are
+ * copied vector to vector inside the kernel.
+ */
 public final class CalcOperator extends StatelessOperator {
   private final CalcSpec spec;
+
+  /** For each output column, the input column handed over, or -1 when the kernel computes it. */
+  private final int[] passThrough;
+
+  private final Schema computedSchema;
+  private final List<Expression> computed = new ArrayList<>();
   private CalcKernel kernel;
 
   public CalcOperator(CalcSpec spec) {
     this.spec = spec;
+    this.passThrough = new int[spec.projections().size()];
+    Arrays.fill(passThrough, -1);
+    Set<Integer> handedOver = new HashSet<>();
+    List<Field> computedFields = new ArrayList<>();
+    for (int i = 0; i < passThrough.length; i++) {
+      Expression projection = spec.projections().get(i);
+      if (spec.condition() == null
+          && projection instanceof ColumnRef ref
+          && ref.type().equals(spec.input().schema().field(ref.index()).type())
+          && handedOver.add(ref.index())) {
+        passThrough[i] = ref.index();
+      } else {
+        computed.add(projection);
+        computedFields.add(spec.schema().field(i));
+      }
+    }
+    this.computedSchema = new Schema(computedFields);
   }
 
   @Override
   public void open(OperatorContext context, Output output) {
     super.open(context, output);
-    kernel =
-        ExpressionCompiler.compile(
-            spec.input().schema(),
-            spec.condition(),
-            spec.projections(),
-            context.functions().scalars());
+    if (!computed.isEmpty()) {
+      kernel =
+          ExpressionCompiler.compile(
+              spec.input().schema(), spec.condition(), computed, context.functions().scalars());
+    }
   }
 
   @Override
@@ -37,24 +76,42 @@ public final class CalcOperator extends StatelessOperator {
       if (rows == 0) {
         return;
       }
-      List<FieldVector> out = Batch.newVectors(spec.schema(), context.allocator());
-      int written;
+      List<FieldVector> computedVectors = Batch.newVectors(computedSchema, context.allocator());
+      int written = rows;
       try {
-        for (FieldVector vector : out) {
+        for (FieldVector vector : computedVectors) {
           vector.setInitialCapacity(rows);
           vector.allocateNew();
         }
-        written = kernel.evaluate(batch.vectorArray(), rows, out.toArray(new FieldVector[0]));
+        if (kernel != null) {
+          written =
+              kernel.evaluate(
+                  batch.vectorArray(), rows, computedVectors.toArray(new FieldVector[0]));
+        }
       } catch (RuntimeException e) {
-        out.forEach(FieldVector::close);
+        computedVectors.forEach(FieldVector::close);
         throw withContext(e);
       }
-      Batch result = Batch.of(spec.schema(), out, written);
       if (written == 0) {
-        result.close();
-      } else {
-        output.emit(result);
+        computedVectors.forEach(FieldVector::close);
+        return;
       }
+      // Hand over pass-through columns only now: the kernel may have read the same vectors.
+      List<FieldVector> out = new ArrayList<>(passThrough.length);
+      int next = 0;
+      for (int i = 0; i < passThrough.length; i++) {
+        if (passThrough[i] < 0) {
+          out.add(computedVectors.get(next++));
+        } else {
+          TransferPair transfer =
+              batch
+                  .vector(passThrough[i])
+                  .getTransferPair(ArrowTypes.toArrow(spec.schema().field(i)), context.allocator());
+          transfer.transfer();
+          out.add((FieldVector) transfer.getTo());
+        }
+      }
+      output.emit(Batch.of(spec.schema(), out, written));
     }
   }
 

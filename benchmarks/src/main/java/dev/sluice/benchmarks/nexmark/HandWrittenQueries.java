@@ -44,8 +44,8 @@ final class HandWrittenQueries {
    */
   static Kernel kernel(String query, int q1Precision) {
     return switch (query) {
-      case "q0" -> new Q0();
-      case "q1", "q1df" -> new Q1(q1Precision);
+      case "q0", "q0narrow" -> new Q0();
+      case "q1", "q1df", "q1narrow" -> new Q1(q1Precision);
       case "q2" -> new Q2();
       default -> throw new IllegalArgumentException("no hand-written variant of " + query);
     };

@@ -60,7 +60,10 @@ import org.apache.arrow.memory.RootAllocator;
  * --partitions P   source partitions = Sluice parallelism = hand-written threads (default 2)
  * --runs R         measured runs per variant (default 3)
  * --warmup W       discarded runs per variant before them (default 1)
- * --queries LIST   comma-separated, of q0, q1, q2, q1df (default all four)
+ * --queries LIST   comma-separated, of q0, q1, q2, q1df (default all four), and the
+ *                  diagnostics q0narrow, q1narrow (q0 and q1 without the VARCHAR column extra)
+ * --prewarm N      rounds over every selected query and variant before any measurement, so the
+ *                  first query measured does not pay for JIT compilation of shared code (default 1)
  * --chunk ROWS     rows per batch (default 4096)
  * --variants LIST  sluice,hand (default both)
  * </pre>
@@ -73,6 +76,11 @@ public final class NexmarkHarness {
   private static final String Q1 =
       "SELECT auction, bidder, price * 0.908 AS price, date_time, extra FROM bid";
   private static final String Q2 = "SELECT auction, price FROM bid WHERE MOD(auction, 123) = 0";
+  private static final String Q0_NARROW = "SELECT auction, bidder, price, date_time FROM bid";
+  private static final String Q1_NARROW =
+      "SELECT auction, bidder, price * 0.908 AS price, date_time FROM bid";
+  private static final List<String> QUERIES =
+      List.of("q0", "q1", "q2", "q1df", "q0narrow", "q1narrow");
 
   private final Options options;
   private int runCounter;
@@ -95,6 +103,7 @@ public final class NexmarkHarness {
       int partitions,
       int runs,
       int warmup,
+      int prewarm,
       int chunk,
       List<String> queries,
       List<String> variants) {
@@ -103,6 +112,7 @@ public final class NexmarkHarness {
       int partitions = 2;
       int runs = 3;
       int warmup = 1;
+      int prewarm = 1;
       int chunk = 4096;
       List<String> queries = List.of("q0", "q1", "q2", "q1df");
       List<String> variants = List.of("hand", "sluice");
@@ -111,7 +121,8 @@ public final class NexmarkHarness {
         if (arg.equals("-h") || arg.equals("--help")) {
           System.out.println(
               "usage: NexmarkHarness [--events N] [--partitions P] [--runs R] [--warmup W]"
-                  + " [--queries q0,q1,q2,q1df] [--chunk ROWS] [--variants sluice,hand]");
+                  + " [--prewarm N] [--queries q0,q1,q2,q1df,q0narrow,q1narrow] [--chunk ROWS]"
+                  + " [--variants sluice,hand]");
           System.exit(0);
         }
         if (i + 1 >= args.length) {
@@ -123,6 +134,7 @@ public final class NexmarkHarness {
           case "--partitions" -> partitions = Integer.parseInt(value);
           case "--runs" -> runs = Integer.parseInt(value);
           case "--warmup" -> warmup = Integer.parseInt(value);
+          case "--prewarm" -> prewarm = Integer.parseInt(value);
           case "--chunk" -> chunk = Integer.parseInt(value);
           case "--queries" -> queries = splitList(value);
           case "--variants" -> variants = splitList(value);
@@ -130,8 +142,8 @@ public final class NexmarkHarness {
         }
       }
       for (String query : queries) {
-        if (!List.of("q0", "q1", "q2", "q1df").contains(query)) {
-          throw new IllegalArgumentException("unknown query " + query + "; use q0, q1, q2, q1df");
+        if (!QUERIES.contains(query)) {
+          throw new IllegalArgumentException("unknown query " + query + "; use one of " + QUERIES);
         }
       }
       for (String variant : variants) {
@@ -139,10 +151,10 @@ public final class NexmarkHarness {
           throw new IllegalArgumentException("unknown variant " + variant + "; use sluice, hand");
         }
       }
-      if (events < 1 || partitions < 1 || runs < 1 || warmup < 0 || chunk < 1) {
+      if (events < 1 || partitions < 1 || runs < 1 || warmup < 0 || prewarm < 0 || chunk < 1) {
         throw new IllegalArgumentException("counts must be positive");
       }
-      return new Options(events, partitions, runs, warmup, chunk, queries, variants);
+      return new Options(events, partitions, runs, warmup, prewarm, chunk, queries, variants);
     }
 
     private static List<String> splitList(String value) {
@@ -191,6 +203,22 @@ public final class NexmarkHarness {
         options.warmup(),
         options.runs());
     q1Precision = q1Precision();
+    for (int round = 1; round <= options.prewarm(); round++) {
+      for (String query : options.queries()) {
+        for (String variant : options.variants()) {
+          System.gc();
+          Run run = variant.equals("hand") ? runHand(query) : runSluice(query);
+          System.err.printf(
+              Locale.ROOT,
+              "  %-8s %-7s pre-warm %d: %8.1f ms wall, %,d rows%n",
+              query,
+              variant,
+              round,
+              run.wallNanos() / 1e6,
+              run.outputRows());
+        }
+      }
+    }
     List<Result> results = new ArrayList<>();
     for (String query : options.queries()) {
       // The hand-written loop runs first: its row count is what the Sluice query must produce.
@@ -236,7 +264,7 @@ public final class NexmarkHarness {
       boolean warm = i < options.warmup();
       System.err.printf(
           Locale.ROOT,
-          "  %-5s %-7s %s %d: %8.1f ms wall, %8.1f ms cpu (%.2f cores), %,d rows, %.2f M events/s%s%n",
+          "  %-8s %-7s %s %d: %8.1f ms wall, %8.1f ms cpu (%.2f cores), %,d rows, %.2f M events/s%s%n",
           query,
           variant,
           warm ? "warm-up" : "run",
@@ -285,6 +313,8 @@ public final class NexmarkHarness {
             case "q0" -> sluice.sql(Q0);
             case "q1" -> sluice.sql(Q1);
             case "q2" -> sluice.sql(Q2);
+            case "q0narrow" -> sluice.sql(Q0_NARROW);
+            case "q1narrow" -> sluice.sql(Q1_NARROW);
             case "q1df" ->
                 bids.withColumn("price", col("price").multiply(lit(new BigDecimal("0.908"))))
                     .select("auction", "bidder", "price", "date_time", "extra");
@@ -454,13 +484,14 @@ public final class NexmarkHarness {
         String.format(
             Locale.ROOT,
             "%nNexmark, %,d events (%,d bids) per run, %d partitions, chunk %d rows,"
-                + " best/median of %d runs after %d warm-up%n%n",
+                + " best/median of %d runs after %d warm-up (and %d pre-warm round)%n%n",
             events,
             bidsAmong(events),
             options.partitions(),
             options.chunk(),
             options.runs(),
-            options.warmup()));
+            options.warmup(),
+            options.prewarm()));
     out.append(
         "| query | variant | events | output rows | best events/s | median events/s |"
             + " median events/CPU-s | CPU cores used | setup ms | sluice/hand events/s |"

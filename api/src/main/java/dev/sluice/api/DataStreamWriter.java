@@ -16,13 +16,13 @@ import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
 import dev.sluice.execution.type.Schema;
 import dev.sluice.planner.catalog.CatalogEntry;
+import dev.sluice.planner.catalog.RowsSource;
 import dev.sluice.planner.physical.PhysicalPlan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -191,7 +191,9 @@ public final class DataStreamWriter {
         session
             .catalog()
             .register(
-                CatalogEntry.table(name, schema, new LiveRowsSource(name, schema, rows)), true);
+                CatalogEntry.table(
+                    name, schema, new RowsSource(name, schema, rows, "sink-table(" + name + ")")),
+                true);
       }
     };
   }
@@ -208,20 +210,6 @@ public final class DataStreamWriter {
       return Files.createTempDirectory("sluice-checkpoint-");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a temporary checkpoint directory", e);
-    }
-  }
-
-  /** A table whose rows are read from a sink each time a query scans it. */
-  private record LiveRowsSource(String name, Schema schema, Supplier<List<Row>> rows)
-      implements dev.sluice.planner.catalog.SourceFactory {
-    @Override
-    public Source create(dev.sluice.execution.driver.Clock clock) {
-      return Sluice.rowsSource(name, schema, new ArrayList<>(rows.get())).create(clock);
-    }
-
-    @Override
-    public String description() {
-      return "sink-table(" + name + ")";
     }
   }
 }

@@ -13,6 +13,7 @@ import dev.sluice.execution.type.Schema;
 import dev.sluice.planner.SluicePlanner;
 import dev.sluice.planner.catalog.Catalog;
 import dev.sluice.planner.catalog.CatalogEntry;
+import dev.sluice.planner.catalog.RowsSource;
 import dev.sluice.planner.catalog.SourceFactory;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -102,8 +103,9 @@ public final class Sluice implements AutoCloseable {
 
   /** A static table of the given rows, registered under {@code name}. */
   public DataFrame createTable(String name, Schema schema, List<Row> rows) {
-    List<Row> copy = List.copyOf(rows);
-    catalog.register(CatalogEntry.table(name, schema, rowsSource(name, schema, copy)), true);
+    catalog.register(
+        CatalogEntry.table(name, schema, RowsSource.of(name, schema, rows, "rows(" + name + ")")),
+        true);
     return table(name);
   }
 
@@ -169,22 +171,6 @@ public final class Sluice implements AutoCloseable {
       @Override
       public String description() {
         return description;
-      }
-    };
-  }
-
-  static SourceFactory rowsSource(String name, Schema schema, List<Row> rows) {
-    return new SourceFactory() {
-      @Override
-      public Source create(Clock clock) {
-        MemoryStream stream = new MemoryStream(name, schema, 1);
-        stream.addData(rows);
-        return stream;
-      }
-
-      @Override
-      public String description() {
-        return "rows(" + name + ")";
       }
     };
   }

@@ -1,7 +1,8 @@
 package dev.sluice.execution.driver;
 
-import dev.sluice.execution.batch.Batch;
 import dev.sluice.execution.batch.Row;
+import dev.sluice.execution.connector.CollectedRows;
+import dev.sluice.execution.connector.RowCollectingWriter;
 import dev.sluice.execution.connector.Sink;
 import dev.sluice.execution.connector.SinkWriter;
 import dev.sluice.execution.connector.Source;
@@ -61,7 +62,7 @@ public final class BatchExecution {
       }
       List<Row> rows = new ArrayList<>();
       for (Future<PartitionTask.Result> future : pool.invokeAll(tasks)) {
-        rows.addAll(((RowCollector.Rows) future.get().message()).rows());
+        rows.addAll(((CollectedRows) future.get().message()).rows());
       }
       return rows;
     } catch (ExecutionException e) {
@@ -74,26 +75,11 @@ public final class BatchExecution {
     }
   }
 
-  /** Keeps each writer's rows in its commit message. */
+  /** Keeps each writer's rows in its commit message; the runner reads them back. */
   private static final class RowCollector implements Sink {
-    record Rows(List<Row> rows) implements WriterCommitMessage {}
-
     @Override
     public SinkWriter createWriter(long batchId, int partition, BufferAllocator allocator) {
-      List<Row> rows = new ArrayList<>();
-      return new SinkWriter() {
-        @Override
-        public void write(Batch batch) {
-          try (batch) {
-            rows.addAll(batch.toRows());
-          }
-        }
-
-        @Override
-        public WriterCommitMessage commit() {
-          return new Rows(rows);
-        }
-      };
+      return new RowCollectingWriter();
     }
 
     @Override

@@ -1,7 +1,8 @@
 package dev.sluice.execution.testing;
 
-import dev.sluice.execution.batch.Batch;
 import dev.sluice.execution.batch.Row;
+import dev.sluice.execution.connector.CollectedRows;
+import dev.sluice.execution.connector.RowCollectingWriter;
 import dev.sluice.execution.connector.Sink;
 import dev.sluice.execution.connector.SinkWriter;
 import dev.sluice.execution.connector.WriterCommitMessage;
@@ -20,24 +21,9 @@ public final class CollectingSink implements Sink {
   private long failCommitOfBatch = -1;
   private int commitCalls;
 
-  record Rows(List<Row> rows) implements WriterCommitMessage {}
-
   @Override
   public SinkWriter createWriter(long batchId, int partition, BufferAllocator allocator) {
-    List<Row> rows = new ArrayList<>();
-    return new SinkWriter() {
-      @Override
-      public void write(Batch batch) {
-        try (batch) {
-          rows.addAll(batch.toRows());
-        }
-      }
-
-      @Override
-      public WriterCommitMessage commit() {
-        return new Rows(rows);
-      }
-    };
+    return new RowCollectingWriter();
   }
 
   @Override
@@ -47,11 +33,7 @@ public final class CollectingSink implements Sink {
       failCommitOfBatch = -1;
       throw new IllegalStateException("injected failure committing batch " + batchId);
     }
-    List<Row> rows = new ArrayList<>();
-    for (WriterCommitMessage message : messages) {
-      rows.addAll(((Rows) message).rows());
-    }
-    batches.put(batchId, rows);
+    batches.put(batchId, CollectedRows.concat(messages));
   }
 
   public synchronized void failCommitOf(long batchId) {

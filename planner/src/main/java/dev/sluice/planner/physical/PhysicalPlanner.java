@@ -1,9 +1,6 @@
 package dev.sluice.planner.physical;
 
 import dev.sluice.execution.batch.Row;
-import dev.sluice.execution.connector.Source;
-import dev.sluice.execution.connector.memory.MemoryStream;
-import dev.sluice.execution.driver.Clock;
 import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
 import dev.sluice.execution.expression.ColumnRef;
@@ -21,6 +18,7 @@ import dev.sluice.execution.type.Field;
 import dev.sluice.execution.type.Schema;
 import dev.sluice.planner.calcite.CalciteTypes;
 import dev.sluice.planner.catalog.CatalogEntry;
+import dev.sluice.planner.catalog.RowsSource;
 import dev.sluice.planner.catalog.SourceFactory;
 import dev.sluice.planner.catalog.TableKind;
 import dev.sluice.planner.logical.RowFunctionRel;
@@ -236,20 +234,7 @@ public final class PhysicalPlanner {
     }
     String id = "values#" + valuesCount++;
     String description = "values" + rows;
-    SourceFactory factory =
-        new SourceFactory() {
-          @Override
-          public Source create(Clock clock) {
-            MemoryStream stream = new MemoryStream(id, schema, 1);
-            stream.addData(rows);
-            return stream;
-          }
-
-          @Override
-          public String description() {
-            return description;
-          }
-        };
+    SourceFactory factory = RowsSource.of(id, schema, rows, description);
     sources.put(id, factory);
     sourceSpecs.add(new SourceSpec(id, description, schema));
     return new ScanSpec(id, schema);

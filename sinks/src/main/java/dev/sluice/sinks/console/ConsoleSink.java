@@ -4,12 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import dev.sluice.execution.batch.Row;
 import dev.sluice.execution.batch.TableFormatter;
+import dev.sluice.execution.connector.CollectedRows;
+import dev.sluice.execution.connector.RowCollectingWriter;
 import dev.sluice.execution.connector.Sink;
 import dev.sluice.execution.connector.SinkWriter;
 import dev.sluice.execution.connector.WriterCommitMessage;
 import dev.sluice.execution.type.Schema;
-import dev.sluice.sinks.CollectedRows;
-import dev.sluice.sinks.RowCollectingWriter;
 import java.io.PrintStream;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;

@@ -3,14 +3,14 @@ package dev.sluice.sinks.foreachbatch;
 import static java.util.Objects.requireNonNull;
 
 import dev.sluice.execution.connector.BatchFunction;
+import dev.sluice.execution.connector.CollectedRows;
+import dev.sluice.execution.connector.RowCollectingWriter;
 import dev.sluice.execution.connector.Sink;
 import dev.sluice.execution.connector.SinkWriter;
 import dev.sluice.execution.connector.WriterCommitMessage;
 import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
 import dev.sluice.execution.type.Schema;
-import dev.sluice.sinks.CollectedRows;
-import dev.sluice.sinks.RowCollectingWriter;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 

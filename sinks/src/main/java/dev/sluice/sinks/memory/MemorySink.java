@@ -3,12 +3,12 @@ package dev.sluice.sinks.memory;
 import static java.util.Objects.requireNonNull;
 
 import dev.sluice.execution.batch.Row;
+import dev.sluice.execution.connector.CollectedRows;
 import dev.sluice.execution.connector.OutputMode;
+import dev.sluice.execution.connector.RowCollectingWriter;
 import dev.sluice.execution.connector.Sink;
 import dev.sluice.execution.connector.SinkWriter;
 import dev.sluice.execution.connector.WriterCommitMessage;
-import dev.sluice.sinks.CollectedRows;
-import dev.sluice.sinks.RowCollectingWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;

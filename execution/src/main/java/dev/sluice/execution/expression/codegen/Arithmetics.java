@@ -147,7 +147,7 @@ final class Arithmetics {
   }
 
   private static String wideDecimal(Function f, SqlType type, List<Value> args) {
-    String a = big(args.get(0));
+    String a = Coercions.toBigDecimal(args.get(0));
     String result;
     if (f == Function.NEGATE) {
       result = a + ".negate()";
@@ -171,7 +171,7 @@ final class Arithmetics {
               + "("
               + a
               + ", "
-              + big(args.get(1))
+              + Coercions.toBigDecimal(args.get(1))
               + ", "
               + type.scale()
               + ", "
@@ -197,21 +197,5 @@ final class Arithmetics {
             + type.precision()
             + ")"
         : checked;
-  }
-
-  private static String big(Value v) {
-    SqlType t = v.type();
-    return switch (t.kind()) {
-      case TINYINT, SMALLINT, INTEGER, BIGINT ->
-          "java.math.BigDecimal.valueOf((long) " + v.value() + ")";
-      case DECIMAL ->
-          t.isCompactDecimal()
-              ? RUNTIME + "DecimalMath.toBig(" + v.value() + ", " + t.scale() + ")"
-              : v.value();
-      case FLOAT, DOUBLE -> "java.math.BigDecimal.valueOf((double) " + v.value() + ")";
-      default ->
-          throw new SluiceException(
-              ErrorCode.TYPE_MISMATCH, "cannot use " + t + " in DECIMAL arithmetic");
-    };
   }
 }

@@ -200,6 +200,22 @@ final class Coercions {
     };
   }
 
+  /** A non-null numeric value as a {@link java.math.BigDecimal} expression. */
+  static String toBigDecimal(Value v) {
+    SqlType t = v.type();
+    return switch (t.kind()) {
+      case TINYINT, SMALLINT, INTEGER, BIGINT ->
+          "java.math.BigDecimal.valueOf((long) " + v.value() + ")";
+      case DECIMAL ->
+          t.isCompactDecimal()
+              ? RUNTIME + "DecimalMath.toBig(" + v.value() + ", " + t.scale() + ")"
+              : v.value();
+      case FLOAT, DOUBLE -> "java.math.BigDecimal.valueOf((double) " + v.value() + ")";
+      default ->
+          throw new SluiceException(ErrorCode.TYPE_MISMATCH, "cannot use " + t + " as a DECIMAL");
+    };
+  }
+
   /** Narrows a {@code long} expression to an integral type, failing on overflow. */
   static String narrow(String longExpression, SqlType to) {
     return switch (to.kind()) {

@@ -82,21 +82,11 @@ final class Comparisons {
           + b.type().scale()
           + ")";
     }
-    return big(a) + ".compareTo(" + big(b) + ")";
+    return Coercions.toBigDecimal(a) + ".compareTo(" + Coercions.toBigDecimal(b) + ")";
   }
 
   private static boolean isLongValued(SqlType type) {
     return type.kind().isIntegral() || type.isCompactDecimal();
-  }
-
-  private static String big(Value v) {
-    SqlType t = v.type();
-    if (t.kind().isIntegral()) {
-      return "java.math.BigDecimal.valueOf((long) " + v.value() + ")";
-    }
-    return t.isCompactDecimal()
-        ? RUNTIME + "DecimalMath.toBig(" + v.value() + ", " + t.scale() + ")"
-        : v.value();
   }
 
   private static String symbol(Function op) {

@@ -1,4 +1,4 @@
-package dev.sluice.sinks;
+package dev.sluice.execution.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sluice.execution.batch.Batch;
 import dev.sluice.execution.batch.BatchBuilder;
 import dev.sluice.execution.batch.Row;
-import dev.sluice.execution.connector.WriterCommitMessage;
 import dev.sluice.execution.type.Field;
 import dev.sluice.execution.type.Schema;
 import dev.sluice.execution.type.SqlType;

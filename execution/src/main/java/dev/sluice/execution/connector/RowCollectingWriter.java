@@ -1,8 +1,7 @@
-package dev.sluice.sinks;
+package dev.sluice.execution.connector;
 
 import dev.sluice.execution.batch.Batch;
 import dev.sluice.execution.batch.Row;
-import dev.sluice.execution.connector.SinkWriter;
 import java.util.ArrayList;
 import java.util.List;
 

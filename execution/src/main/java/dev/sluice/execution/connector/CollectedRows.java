@@ -1,9 +1,8 @@
-package dev.sluice.sinks;
+package dev.sluice.execution.connector;
 
 import static java.util.Objects.requireNonNull;
 
 import dev.sluice.execution.batch.Row;
-import dev.sluice.execution.connector.WriterCommitMessage;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -85,7 +85,8 @@ record ShellOptions(
                 (arg.startsWith("-") ? "unknown option '" : "unexpected argument '") + arg + "'");
       }
     }
-    // Each -e is whole: a statement or comment left open in one does not run into the next.
+    // Each -e ends its last statement: one without ';', or ending in a -- comment, does not run
+    // into the next.
     String script = scripts.isEmpty() ? null : String.join("\n;\n", scripts);
     return new ShellOptions(rate, script, maxBatches, interval, (int) maxRows, help);
   }

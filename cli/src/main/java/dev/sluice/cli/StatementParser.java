@@ -8,7 +8,8 @@ import org.jline.reader.impl.DefaultParser;
 /**
  * Tells JLine when the buffer is a whole input: when {@link Statements#isComplete} says so (every
  * statement ended by {@code ;}, or a backslash command). Otherwise Enter adds a line and the reader
- * shows the continuation prompt. Backslashes are not escapes: {@code \q} reaches the shell as typed.
+ * shows the continuation prompt. Backslashes are not escapes: {@code \q} reaches the shell as
+ * typed.
  */
 final class StatementParser implements Parser {
   private final DefaultParser words = new DefaultParser().escapeChars(null);

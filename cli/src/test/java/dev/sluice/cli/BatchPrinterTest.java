@@ -1,0 +1,94 @@
+package dev.sluice.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.api.Sluice;
+import dev.sluice.execution.batch.Row;
+import dev.sluice.execution.type.Field;
+import dev.sluice.execution.type.Schema;
+import dev.sluice.execution.type.SqlType;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class BatchPrinterTest {
+  private static final Schema SCHEMA = Schema.of(Field.nullable("n", SqlType.BIGINT));
+  private static final long SECOND = 1_000_000_000L;
+
+  private final Sluice sluice = Sluice.builder().parallelism(1).build();
+  private final StringWriter text = new StringWriter();
+  private final AtomicLong nanos = new AtomicLong();
+  private final AtomicInteger limits = new AtomicInteger();
+
+  @AfterEach
+  void close() {
+    sluice.close();
+  }
+
+  private void print(BatchPrinter printer, long batchId, int rows, long afterNanos)
+      throws Exception {
+    nanos.addAndGet(afterNanos);
+    List<Row> data = java.util.stream.LongStream.range(0, rows).mapToObj(Row::of).toList();
+    printer.call(sluice.createTable("b" + batchId, SCHEMA, data), batchId);
+  }
+
+  private BatchPrinter printer(long maxBatches) {
+    return new BatchPrinter(
+        new PrintWriter(text, true), 2, maxBatches, " · ", nanos::get, limits::incrementAndGet);
+  }
+
+  @Test
+  void printsEachBatchAsATableAndAStatusLine() throws Exception {
+    BatchPrinter printer = printer(0);
+    print(printer, 0, 3, SECOND / 2);
+    print(printer, 1, 0, SECOND);
+    print(printer, 2, 1, SECOND);
+
+    assertThat(text.toString())
+        .isEqualTo(
+            """
+            +---+
+            |  n|
+            +---+
+            |  0|
+            |  1|
+            +---+
+            only showing top 2 rows
+            batch 0 · 3 rows · 6 rows/s
+            batch 1 · 0 rows · 2 rows/s
+            +---+
+            |  n|
+            +---+
+            |  0|
+            +---+
+            batch 2 · 1 row · 2 rows/s
+            """);
+  }
+
+  @Test
+  void theRateCoversOnlyTheLastFewBatches() throws Exception {
+    BatchPrinter printer = printer(0);
+    print(printer, 0, 1000, 60 * SECOND); // a slow start
+    for (int batch = 1; batch <= BatchPrinter.RATE_WINDOW; batch++) {
+      print(printer, batch, 100, SECOND);
+    }
+
+    assertThat(text.toString()).endsWith("batch 5 · 100 rows · 100 rows/s\n");
+  }
+
+  @Test
+  void stopsPrintingAtTheLimitAndSaysSoOnce() throws Exception {
+    BatchPrinter printer = printer(2);
+    print(printer, 0, 1, SECOND);
+    print(printer, 1, 1, SECOND);
+    print(printer, 2, 1, SECOND);
+
+    assertThat(limits).hasValue(1);
+    assertThat(printer.printed()).isEqualTo(2);
+    assertThat(text.toString()).contains("batch 1 ").doesNotContain("batch 2 ");
+  }
+}

@@ -1,0 +1,186 @@
+package dev.sluice.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class SluiceShellTest {
+  private static final Pattern STATUS =
+      Pattern.compile("(?m)^batch (\\d+) · (\\d+) rows? · (\\d+) rows/s$");
+
+  static String[] args(String... args) {
+    List<String> all = new ArrayList<>(List.of(ShellHarness.FAST));
+    all.addAll(List.of(args));
+    return all.toArray(String[]::new);
+  }
+
+  @Test
+  void staticQueryPrintsItsTableOnce() {
+    ShellHarness.Result result = ShellHarness.run("", "-e", "SELECT 1 + 1 AS two, 'x' AS s;");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.output())
+        .isEqualTo(
+            """
+            +---+---+
+            |two|  s|
+            +---+---+
+            |  2|  x|
+            +---+---+
+            (1 row)
+            """);
+  }
+
+  @Test
+  void streamingQueryPrintsBatchesOfBidsUntilMaxBatches() {
+    ShellHarness.Result result =
+        ShellHarness.run(
+            "", args("--max-batches", "2", "--max-rows", "5", "-e", "SELECT * FROM bid;"));
+
+    assertThat(result.exitCode()).isZero();
+    String output = result.output();
+    assertThat(output)
+        .contains("|auction|bidder|")
+        .containsPattern(
+            "\\|auction\\|bidder\\| *price\\| *channel\\| *url\\| *date_time\\| *extra\\|")
+        .contains("only showing top 5 rows")
+        .containsPattern("\\|2024-01-01 00:00:0\\d\\.\\d{3}\\|");
+    List<Long> batches = new ArrayList<>();
+    long rows = 0;
+    Matcher status = STATUS.matcher(output);
+    while (status.find()) {
+      batches.add(Long.parseLong(status.group(1)));
+      rows += Long.parseLong(status.group(2));
+    }
+    assertThat(batches).containsExactly(0L, 1L);
+    assertThat(rows).isGreaterThan(5);
+  }
+
+  @Test
+  void unknownTableIsAnErrorAndTheShellGoesOn() {
+    ShellHarness.Result result =
+        ShellHarness.run("SELECT * FROM nope;\nSELECT 40 + 2 AS answer;\n\\q\n");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.output())
+        .contains("ERROR [UNKNOWN_TABLE] ")
+        .contains("'nope'")
+        .contains("|answer|")
+        .contains("|    42|");
+    assertThat(result.output().indexOf("ERROR [UNKNOWN_TABLE]"))
+        .isLessThan(result.output().indexOf("|answer|"));
+  }
+
+  @Test
+  void scriptStopsAtTheFirstErrorWithANonZeroExitCode() {
+    ShellHarness.Result result =
+        ShellHarness.run("", "-e", "SELECT 1 AS a; SELECT * FROM nope; SELECT 2 AS b;");
+
+    assertThat(result.exitCode()).isEqualTo(SluiceShell.EXIT_ERROR);
+    assertThat(result.output()).contains("|  a|").contains("ERROR [UNKNOWN_TABLE]");
+    assertThat(result.output()).doesNotContain("|  b|");
+  }
+
+  @Test
+  void aContinuousQueryThatFailsIsAnError() {
+    ShellHarness.Result result =
+        ShellHarness.run("", args("-e", "SELECT price / (price - price) FROM bid; SELECT 2 AS b;"));
+
+    assertThat(result.exitCode()).isEqualTo(SluiceShell.EXIT_ERROR);
+    assertThat(result.output())
+        .contains("ERROR [QUERY_FAILED] ")
+        .contains("[DIVISION_BY_ZERO]")
+        .doesNotContain("|  b|");
+  }
+
+  @Test
+  void syntaxErrorsAndUnknownCommandsAreErrors() {
+    ShellHarness.Result result = ShellHarness.run("SELEC 1;\n\\frobnicate\nSELECT 1 AS x;\n");
+
+    assertThat(result.output())
+        .contains("ERROR [SYNTAX_ERROR] ")
+        .contains("ERROR [SYNTAX_ERROR] unknown command '\\frobnicate'")
+        .contains("|  x|");
+    assertThat(result.exitCode()).isZero();
+  }
+
+  @Test
+  void statementsSpanLinesUntilTheSemicolon() {
+    ShellHarness.Result result = ShellHarness.run("SELECT\n  6 * 7\n  AS answer\n;\n");
+
+    // A dumb terminal shows no continuation prompt; SluiceShellTerminalTest checks it.
+    assertThat(result.output()).containsOnlyOnce("|answer|").contains("|    42|");
+  }
+
+  @Test
+  void helpListsTheCommandsAndTheStreamsWithTheirColumns() {
+    ShellHarness.Result result = ShellHarness.run("\\help\n\\q\n");
+
+    assertThat(result.output())
+        .contains("Sluice shell. Nexmark streams bid, auction, person at 1000 events/s.")
+        .contains("\\q")
+        .containsPattern("(?m)^  bid +auction BIGINT, bidder BIGINT, price BIGINT,")
+        .containsPattern("(?m)^  auction +id BIGINT, item_name VARCHAR,")
+        .containsPattern("(?m)^  person +id BIGINT, name VARCHAR, email_address VARCHAR,")
+        .contains("date_time TIMESTAMP(3)");
+  }
+
+  @Test
+  void endOfInputExitsTheInteractiveShell() {
+    ShellHarness.Result result = ShellHarness.run("SELECT 1 AS x;\n");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.output()).contains(SluiceShell.PROMPT).contains("|  x|");
+  }
+
+  @Test
+  void ctrlCStopsTheRunningQueryAndReturnsToThePrompt() throws Exception {
+    try (ShellHarness shell = new ShellHarness()) {
+      CompletableFuture<Integer> exit = shell.start(args("--max-rows", "1"));
+      shell.awaitOutput(text -> text.contains(SluiceShell.PROMPT), Duration.ofSeconds(10));
+      shell.type("SELECT auction, price FROM bid;\n");
+      shell.awaitOutput(text -> STATUS.matcher(text).find(), Duration.ofSeconds(10));
+
+      shell.interrupt();
+      String stopped =
+          shell.awaitOutput(
+              text -> text.contains("stopped the query after"), Duration.ofSeconds(10));
+      shell.type("SELECT 1 AS x;\n\\q\n");
+
+      assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+      String after = shell.output().substring(stopped.length());
+      assertThat(after).contains(SluiceShell.PROMPT).contains("|  x|").doesNotContain("batch ");
+    }
+  }
+
+  @Test
+  void ctrlCEndsAScriptWithExitCode130() throws Exception {
+    try (ShellHarness shell = new ShellHarness()) {
+      CompletableFuture<Integer> exit =
+          shell.start(args("-e", "SELECT price FROM bid; SELECT 1 AS x;"));
+      shell.awaitOutput(text -> STATUS.matcher(text).find(), Duration.ofSeconds(10));
+
+      shell.interrupt();
+
+      assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(SluiceShell.EXIT_INTERRUPTED);
+      assertThat(shell.output()).contains("stopped the query after").doesNotContain("|  x|");
+    }
+  }
+
+  @Test
+  void badCommandLineExitsWithUsage() {
+    ShellHarness.Result result = ShellHarness.run("", "--rate", "fast");
+
+    assertThat(result.exitCode()).isEqualTo(SluiceShell.EXIT_USAGE);
+    assertThat(result.output())
+        .contains("sluice: option --rate is 'fast' but must be an integer of at least 0")
+        .contains("Usage: sluice");
+  }
+}

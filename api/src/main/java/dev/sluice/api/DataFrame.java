@@ -12,6 +12,7 @@ import dev.sluice.execution.type.Schema;
 import dev.sluice.planner.SluicePlanner;
 import dev.sluice.planner.calcite.CalciteTypes;
 import dev.sluice.planner.calcite.Suggestions;
+import dev.sluice.planner.catalog.Catalog;
 import dev.sluice.planner.catalog.CatalogEntry;
 import dev.sluice.planner.logical.RowFunctionRel;
 import dev.sluice.planner.physical.PhysicalPlan;
@@ -274,7 +275,7 @@ public final class DataFrame {
 
   /** Runs {@code sql} with this DataFrame visible under a temporary name. */
   private DataFrame withView(java.util.function.Function<String, RelNode> sql) {
-    String view = session.uniqueName("__df");
+    String view = session.uniqueName(Catalog.HIDDEN_PREFIX + "df");
     session.catalog().register(CatalogEntry.view(view, schema(), plan), false);
     try {
       return derive(sql.apply("\"" + view + "\""));

@@ -8,6 +8,7 @@ import dev.sluice.execution.driver.Clock;
 import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
 import dev.sluice.execution.type.Schema;
+import dev.sluice.planner.catalog.Catalog;
 import dev.sluice.planner.catalog.CatalogEntry;
 import dev.sluice.planner.catalog.SourceFactory;
 import java.util.LinkedHashMap;
@@ -86,7 +87,7 @@ public final class DataStreamReader {
             return description;
           }
         };
-    String name = session.uniqueName(provider.name());
+    String name = session.uniqueName(Catalog.HIDDEN_PREFIX + provider.name());
     CatalogEntry entry =
         streaming
             ? CatalogEntry.stream(name, actual, factory)

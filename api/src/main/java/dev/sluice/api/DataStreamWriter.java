@@ -15,6 +15,7 @@ import dev.sluice.execution.driver.Trigger;
 import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
 import dev.sluice.execution.type.Schema;
+import dev.sluice.planner.catalog.Catalog;
 import dev.sluice.planner.catalog.CatalogEntry;
 import dev.sluice.planner.catalog.RowsSource;
 import dev.sluice.planner.physical.PhysicalPlan;
@@ -174,7 +175,7 @@ public final class DataStreamWriter {
 
   private BatchFunction adapt(ForeachBatchFunction function) {
     return (batchId, schema, rows) -> {
-      String name = session.uniqueName("__batch");
+      String name = session.uniqueName(Catalog.HIDDEN_PREFIX + "batch");
       DataFrame frame = session.createTable(name, schema, rows);
       try {
         function.call(frame, batchId);

@@ -150,4 +150,14 @@ class PlannerTest {
     assertThat(planner.plan(sql).spec().fingerprint())
         .isNotEqualTo(planner.plan(sql.replace("10", "11")).spec().fingerprint());
   }
+
+  @Test
+  void hiddenNamesResolveButAreNotListed() {
+    catalog.register(CatalogEntry.stream("__nexmark_1", BID, factory("hidden")), false);
+    assertThat(planner.plan("SELECT price FROM \"__nexmark_1\" WHERE price != 3").streaming())
+        .isTrue();
+    assertThatThrownBy(() -> planner.plan("SELECT * FROM nope"))
+        .hasMessageContaining("Known: bid, lines")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("__nexmark_1"));
+  }
 }

@@ -133,7 +133,7 @@ public final class SqlFrontEnd {
         .withUnquotedCasing(Casing.UNCHANGED)
         .withQuotedCasing(Casing.UNCHANGED)
         .withCaseSensitive(false)
-        .withConformance(SqlConformanceEnum.DEFAULT);
+        .withConformance(SqlConformanceEnum.LENIENT);
   }
 
   /** Parses, validates and converts one query to a logical plan (with output names applied). */
@@ -190,7 +190,7 @@ public final class SqlFrontEnd {
             typeFactory,
             SqlValidator.Config.DEFAULT
                 .withIdentifierExpansion(true)
-                .withConformance(SqlConformanceEnum.DEFAULT));
+                .withConformance(SqlConformanceEnum.LENIENT));
     try {
       SqlNode validated = validator.validate(parsed);
       SqlToRelConverter converter =
@@ -263,7 +263,7 @@ public final class SqlFrontEnd {
         typeFactory,
         SqlValidator.Config.DEFAULT
             .withIdentifierExpansion(true)
-            .withConformance(SqlConformanceEnum.DEFAULT));
+            .withConformance(SqlConformanceEnum.LENIENT));
   }
 
   private SluiceException translate(CalciteContextException e) {

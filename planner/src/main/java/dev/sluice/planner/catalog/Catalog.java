@@ -13,6 +13,12 @@ import java.util.TreeMap;
  * spelling they were created with. Thread-safe.
  */
 public final class Catalog {
+  /**
+   * Names the engine makes up (a DataFrame's source, a view for one expression) start with this;
+   * they resolve like any other name but are left out of {@link #names()}, listings and hints.
+   */
+  public static final String HIDDEN_PREFIX = "__";
+
   private final Map<String, CatalogEntry> entries = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
   /** Adds an entry; fails if the name is taken, unless {@code replace}. */
@@ -42,7 +48,8 @@ public final class Catalog {
     return new ArrayList<>(entries.values());
   }
 
+  /** The names users gave, without the engine's hidden ones. */
   public synchronized List<String> names() {
-    return new ArrayList<>(entries.keySet());
+    return entries.keySet().stream().filter(name -> !name.startsWith(HIDDEN_PREFIX)).toList();
   }
 }

@@ -123,7 +123,8 @@ class PlannerTest {
         .isInstanceOfSatisfying(
             SluiceException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_STREAMING_OPERATION))
-        .hasMessageContaining("ORDER BY");
+        .hasMessageContaining("ORDER BY")
+        .hasMessageContaining("no last row");
   }
 
   @Test

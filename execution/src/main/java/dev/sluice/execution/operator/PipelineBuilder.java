@@ -61,7 +61,9 @@ public final class PipelineBuilder {
     if (spec instanceof RowFunctionSpec function) {
       return new RowFunctionOperator(function);
     }
-    throw new IllegalArgumentException("no operator for " + spec.getClass().getSimpleName());
+    // SortSpec is applied by BatchExecution to a finished result; it never streams.
+    throw new IllegalArgumentException(
+        "no streaming operator for " + spec.getClass().getSimpleName());
   }
 
   /** A short name for logs and errors, e.g. {@code Calc}. */

@@ -27,4 +27,9 @@ public record CalcSpec(
   public List<PlanSpec> inputs() {
     return List.of(input);
   }
+
+  @Override
+  public PlanSpec withInputs(List<PlanSpec> inputs) {
+    return new CalcSpec(inputs.get(0), condition, projections, schema);
+  }
 }

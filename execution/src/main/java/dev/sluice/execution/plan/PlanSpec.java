@@ -9,9 +9,12 @@ import java.util.List;
  * plan fingerprint stored in checkpoints, so it must not contain identities or addresses.
  */
 public sealed interface PlanSpec
-    permits ScanSpec, CalcSpec, UnnestSpec, UnionSpec, RowFunctionSpec {
+    permits ScanSpec, CalcSpec, UnnestSpec, UnionSpec, RowFunctionSpec, SortSpec {
   /** The schema of the rows this node produces. */
   Schema schema();
 
   List<PlanSpec> inputs();
+
+  /** The same node over other inputs (same count, same schemas). */
+  PlanSpec withInputs(List<PlanSpec> inputs);
 }

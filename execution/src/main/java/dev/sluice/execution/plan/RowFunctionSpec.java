@@ -21,4 +21,9 @@ public record RowFunctionSpec(PlanSpec input, String functionName, Schema schema
   public List<PlanSpec> inputs() {
     return List.of(input);
   }
+
+  @Override
+  public PlanSpec withInputs(List<PlanSpec> inputs) {
+    return new RowFunctionSpec(inputs.get(0), functionName, schema);
+  }
 }

@@ -16,4 +16,9 @@ public record ScanSpec(String sourceId, Schema schema) implements PlanSpec {
   public List<PlanSpec> inputs() {
     return List.of();
   }
+
+  @Override
+  public PlanSpec withInputs(List<PlanSpec> inputs) {
+    return this;
+  }
 }

@@ -14,4 +14,9 @@ public record UnionSpec(List<PlanSpec> inputs, Schema schema) implements PlanSpe
       throw new IllegalArgumentException("UNION ALL needs at least two inputs");
     }
   }
+
+  @Override
+  public PlanSpec withInputs(List<PlanSpec> inputs) {
+    return new UnionSpec(inputs, schema);
+  }
 }

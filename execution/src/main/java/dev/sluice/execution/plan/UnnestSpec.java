@@ -24,4 +24,9 @@ public record UnnestSpec(PlanSpec input, int arrayColumn, Schema schema) impleme
   public List<PlanSpec> inputs() {
     return List.of(input);
   }
+
+  @Override
+  public PlanSpec withInputs(List<PlanSpec> inputs) {
+    return new UnnestSpec(inputs.get(0), arrayColumn, schema);
+  }
 }

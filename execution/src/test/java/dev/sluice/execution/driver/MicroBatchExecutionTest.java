@@ -214,6 +214,8 @@ class MicroBatchExecutionTest {
     ManualClock clock = new ManualClock(1_000);
     MemoryStream stream = new MemoryStream("input", INPUT, 1);
     CollectingSink sink = new CollectingSink();
+    // The data is there before the first trigger, which fires at once; the next waits 10 s.
+    stream.addData(rows(1, 2));
     StreamingQuery query =
         manager.start(
             new QueryConfig(
@@ -228,8 +230,7 @@ class MicroBatchExecutionTest {
                 allocator,
                 clock,
                 new UserFunctions()));
-    stream.addData(rows(1, 2));
-    query.processAllAvailable(); // first trigger fires at once
+    query.processAllAvailable();
     stream.addData(rows(3, 4));
     while (!clock.hasSleepers()) {
       Thread.sleep(5);

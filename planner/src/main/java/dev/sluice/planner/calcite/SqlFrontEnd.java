@@ -30,7 +30,6 @@ import org.apache.calcite.rel.metadata.JaninoRelMetadataProvider;
 import org.apache.calcite.rel.metadata.MetadataHandlerProvider;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlFunction;
@@ -87,7 +86,10 @@ public final class SqlFrontEnd {
     this.catalogReader = new CalciteCatalogReader(root, List.of(), typeFactory, config);
     VolcanoPlanner planner = new VolcanoPlanner();
     planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
-    this.cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
+    // Constant expressions are evaluated by Sluice's kernels, never folded by Calcite's own
+    // evaluator: its semantics differ (CAST rounding, errors), and one engine decides results.
+    planner.setExecutor((rexBuilder, constants, reduced) -> reduced.addAll(constants));
+    this.cluster = RelOptCluster.create(planner, new SluiceRexBuilder(typeFactory));
     // Calcite keeps the metadata handler provider in a thread-local that only the creating thread
     // has; queries plan on other threads too (foreachBatch), so give the cluster its own.
     MetadataHandlerProvider metadata =

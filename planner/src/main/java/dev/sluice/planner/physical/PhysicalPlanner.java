@@ -11,6 +11,7 @@ import dev.sluice.execution.plan.PlanSpec;
 import dev.sluice.execution.plan.QuerySpec;
 import dev.sluice.execution.plan.RowFunctionSpec;
 import dev.sluice.execution.plan.ScanSpec;
+import dev.sluice.execution.plan.SortSpec;
 import dev.sluice.execution.plan.SourceSpec;
 import dev.sluice.execution.plan.UnionSpec;
 import dev.sluice.execution.plan.UnnestSpec;
@@ -27,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Calc;
@@ -67,12 +69,40 @@ public final class PhysicalPlanner {
     RelNode optimized = RuleProgram.optimize(logical);
     PhysicalPlanner planner = new PhysicalPlanner(logical.getCluster().getRexBuilder());
     PlanSpec root = planner.translate(optimized);
+    if (planner.streaming && containsSort(root)) {
+      throw new SluiceException(
+          ErrorCode.UNSUPPORTED_STREAMING_OPERATION,
+          "ORDER BY / LIMIT over a stream is not supported: a stream never ends, so it has no last"
+              + " row to sort by or stop at. Remove it (sorting an aggregated result in complete"
+              + " mode comes with aggregation)");
+    }
     // The root's names are the query's output names, whatever the rules did to intermediate ones.
     Schema named = withNames(root.schema(), CalciteTypes.toSchema(logical.getRowType()).names());
     root = rename(root, named);
     String explain = RelOptUtil.toString(optimized, SqlExplainLevel.EXPPLAN_ATTRIBUTES);
     return new PhysicalPlan(
         new QuerySpec(root, planner.sourceSpecs), planner.sources, planner.streaming, explain);
+  }
+
+  private PlanSpec sort(Sort sort) {
+    PlanSpec input = translate(sort.getInput());
+    List<SortSpec.SortKey> keys = new ArrayList<>();
+    for (RelFieldCollation field : sort.getCollation().getFieldCollations()) {
+      boolean descending = field.getDirection().isDescending();
+      boolean nullsFirst =
+          field.nullDirection == RelFieldCollation.NullDirection.UNSPECIFIED
+              ? descending
+              : field.nullDirection == RelFieldCollation.NullDirection.FIRST;
+      keys.add(new SortSpec.SortKey(field.getFieldIndex(), descending, nullsFirst));
+    }
+    long offset = sort.offset == null ? 0 : RexLiteral.longValue(sort.offset);
+    long fetch = sort.fetch == null ? -1 : RexLiteral.longValue(sort.fetch);
+    return new SortSpec(input, keys, offset, fetch);
+  }
+
+  private static boolean containsSort(PlanSpec spec) {
+    return spec instanceof SortSpec
+        || spec.inputs().stream().anyMatch(PhysicalPlanner::containsSort);
   }
 
   private PlanSpec translate(RelNode rel) {
@@ -117,11 +147,8 @@ public final class PhysicalPlanner {
           function.functionName(),
           CalciteTypes.toSchema(function.getRowType()));
     }
-    if (rel instanceof Sort) {
-      throw new SluiceException(
-          ErrorCode.UNSUPPORTED_STREAMING_OPERATION,
-          "ORDER BY / LIMIT is not supported: a stream never ends, so it has no last row to sort by."
-              + " Sorting an aggregated result in complete mode is planned; for now remove the ORDER BY");
+    if (rel instanceof Sort sort) {
+      return sort(sort);
     }
     if (rel instanceof Aggregate) {
       throw new SluiceException(
@@ -256,6 +283,9 @@ public final class PhysicalPlanner {
     }
     if (root instanceof CalcSpec calc) {
       return new CalcSpec(calc.input(), calc.condition(), calc.projections(), named);
+    }
+    if (root instanceof SortSpec sort) {
+      return new SortSpec(rename(sort.input(), named), sort.keys(), sort.offset(), sort.fetch());
     }
     List<Expression> identity = new ArrayList<>();
     for (int i = 0; i < named.size(); i++) {

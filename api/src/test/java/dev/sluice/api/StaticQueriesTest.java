@@ -1,0 +1,171 @@
+package dev.sluice.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sluice.execution.batch.Row;
+import dev.sluice.execution.error.ErrorCode;
+import dev.sluice.execution.error.SluiceException;
+import dev.sluice.execution.type.Field;
+import dev.sluice.execution.type.Schema;
+import dev.sluice.execution.type.SqlType;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** One-off queries over static tables: the batch path, and SQL functions end to end. */
+class StaticQueriesTest {
+  private static final Schema EVENTS =
+      Schema.of(
+          Field.nullable("id", SqlType.BIGINT),
+          Field.nullable("ts", SqlType.TIMESTAMP),
+          Field.nullable("d", SqlType.DATE),
+          Field.nullable("amount", SqlType.decimal(10, 2)),
+          Field.nullable("note", SqlType.VARCHAR));
+
+  private final Sluice sluice = Sluice.builder().maxRowsPerBatch(2).parallelism(2).build();
+
+  StaticQueriesTest() {
+    sluice.createTable(
+        "events",
+        EVENTS,
+        List.of(
+            Row.of(
+                1L,
+                LocalDateTime.parse("2024-01-31T10:15:30.250"),
+                LocalDate.parse("2024-01-31"),
+                new BigDecimal("10.50"),
+                "b"),
+            Row.of(
+                2L,
+                LocalDateTime.parse("2023-12-31T23:59:59.999"),
+                LocalDate.parse("2023-02-28"),
+                new BigDecimal("-3.25"),
+                null),
+            Row.of(3L, null, null, null, "a"),
+            Row.of(
+                4L,
+                LocalDateTime.parse("2024-02-29T00:00:00"),
+                LocalDate.parse("2024-02-29"),
+                new BigDecimal("0.00"),
+                "c")));
+  }
+
+  @AfterEach
+  void close() {
+    sluice.close();
+  }
+
+  private List<Row> sql(String query) {
+    return sluice.sql(query).collectAsList();
+  }
+
+  @Test
+  void orderByLimitAndOffsetApplyToTheWholeResult() {
+    assertThat(sql("SELECT id FROM events ORDER BY note DESC"))
+        .containsExactly(Row.of(2L), Row.of(4L), Row.of(1L), Row.of(3L));
+    assertThat(sql("SELECT id FROM events ORDER BY note NULLS FIRST LIMIT 2"))
+        .containsExactly(Row.of(2L), Row.of(3L));
+    assertThat(
+            sql("SELECT id, amount FROM events ORDER BY amount DESC NULLS LAST, id OFFSET 1 ROWS"))
+        .containsExactly(
+            Row.of(4L, new BigDecimal("0.00")),
+            Row.of(2L, new BigDecimal("-3.25")),
+            Row.of(3L, null));
+  }
+
+  @Test
+  void orderByOverAStreamIsRefusedSayingWhy() {
+    sluice.memoryStream("s", EVENTS);
+    assertThatThrownBy(
+            () ->
+                sluice.sql("SELECT id FROM s ORDER BY id").writeStream().format("console").start())
+        .isInstanceOfSatisfying(
+            SluiceException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_STREAMING_OPERATION))
+        .hasMessageContaining("no last row");
+  }
+
+  @Test
+  void dateAndTimeFunctions() {
+    assertThat(
+            sql(
+                "SELECT CEIL(ts TO DAY), FLOOR(ts TO MONTH), ts + INTERVAL '1' MONTH, d + INTERVAL '1' MONTH,"
+                    + " d + INTERVAL '2' DAY, ts - INTERVAL '1:30' HOUR TO MINUTE, EXTRACT(DOW FROM d),"
+                    + " EXTRACT(QUARTER FROM ts), CAST(ts AS TIME), (ts - TIMESTAMP '2024-01-01 00:00:00') SECOND"
+                    + " FROM events WHERE id = 1"))
+        .containsExactly(
+            Row.of(
+                LocalDateTime.parse("2024-02-01T00:00"),
+                LocalDateTime.parse("2024-01-01T00:00"),
+                LocalDateTime.parse("2024-02-29T10:15:30.250"),
+                LocalDate.parse("2024-02-29"),
+                LocalDate.parse("2024-02-02"),
+                LocalDateTime.parse("2024-01-31T08:45:30.250"),
+                4L,
+                1L,
+                LocalTime.parse("10:15:30.250"),
+                Duration.parse("PT730H15M30.25S")));
+    assertThat(sql("SELECT FLOOR(ts TO YEAR), CEIL(d TO YEAR) FROM events WHERE id = 2"))
+        .containsExactly(
+            Row.of(LocalDateTime.parse("2023-01-01T00:00"), LocalDate.parse("2024-01-01")));
+  }
+
+  @Test
+  void castsBetweenStringsNumbersAndTimes() {
+    assertThat(
+            sql(
+                "SELECT CAST('42' AS INTEGER), CAST(' 2.5 ' AS DOUBLE), CAST('2024-03-01' AS DATE),"
+                    + " CAST('2024-03-01 12:00:00.5' AS TIMESTAMP), CAST(amount AS VARCHAR), CAST(amount AS INTEGER),"
+                    + " CAST(TRUE AS VARCHAR), CAST('12.345' AS DECIMAL(5, 2))"
+                    + " FROM events WHERE id = 1"))
+        .containsExactly(
+            Row.of(
+                42,
+                2.5,
+                LocalDate.parse("2024-03-01"),
+                LocalDateTime.parse("2024-03-01T12:00:00.500"),
+                "10.50",
+                10,
+                "TRUE",
+                new BigDecimal("12.35")));
+    // A literal converts exactly as a column value does (rounding HALF_UP), and fails the same way.
+    assertThat(sql("SELECT CAST(x AS DECIMAL(5, 2)) FROM (VALUES ('12.345')) AS t(x)"))
+        .containsExactly(Row.of(new BigDecimal("12.35")));
+    assertThatThrownBy(() -> sql("SELECT CAST('abc' AS INTEGER) FROM events"))
+        .isInstanceOfSatisfying(
+            SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CAST));
+    assertThatThrownBy(() -> sql("SELECT CAST(note AS DATE) FROM events WHERE id = 1"))
+        .isInstanceOfSatisfying(
+            SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CAST))
+        .hasMessageContaining("'b'")
+        .hasMessageContaining("DATE");
+  }
+
+  @Test
+  void arithmeticErrorsAreReportedNotWrapped() {
+    assertThatThrownBy(() -> sql("SELECT id / (id - 1) FROM events"))
+        .isInstanceOfSatisfying(
+            SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DIVISION_BY_ZERO));
+    assertThatThrownBy(() -> sql("SELECT id * 9223372036854775807 FROM events WHERE id = 2"))
+        .isInstanceOfSatisfying(
+            SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NUMERIC_OVERFLOW));
+  }
+
+  @Test
+  void arraysInValuesAndUnnest() {
+    assertThat(
+            sql(
+                "SELECT CARDINALITY(SPLIT(note || ',x', ',')), SPLIT('a,b', ',')[2], SPLIT('a', ',')[5] FROM events WHERE id = 1"))
+        .containsExactly(Row.of(2, "b", null));
+    assertThat(
+            sql(
+                "SELECT w FROM (VALUES ('p q'), ('r')) AS t(s) CROSS JOIN UNNEST(SPLIT(s, ' ')) AS u(w) ORDER BY w"))
+        .containsExactly(Row.of("p"), Row.of("q"), Row.of("r"));
+  }
+}

@@ -161,4 +161,11 @@ class PlannerTest {
         .hasMessageContaining("Known: bid, lines")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("__nexmark_1"));
   }
+
+  @Test
+  void unnamedExpressionsAreNamedAfterTheirText() {
+    PhysicalPlan plan =
+        planner.plan("SELECT price * 2, UPPER(url), auction, price + 1 AS next FROM bid");
+    assertThat(plan.schema().names()).containsExactly("price * 2", "UPPER(url)", "auction", "next");
+  }
 }

@@ -141,7 +141,7 @@ public final class SqlFrontEnd {
   /** Parses, validates and converts one query to a logical plan (with output names applied). */
   public RelNode toRel(String sql) {
     SqlNode parsed = parseQuery(sql);
-    SqlValidator validator = newValidator();
+    SqlValidator validator = newValidator(catalogReader);
     SqlNode validated;
     try {
       validated = validator.validate(parsed);
@@ -185,14 +185,7 @@ public final class SqlFrontEnd {
     CalciteCatalogReader reader =
         new CalciteCatalogReader(root, List.of(), typeFactory, catalogReader.getConfig());
     SqlNode parsed = parseQuery("SELECT " + selectList + " FROM \"" + placeholder + "\"");
-    SqlValidator validator =
-        SqlValidatorUtil.newValidator(
-            SqlOperatorTables.chain(operators(), reader),
-            reader,
-            typeFactory,
-            SqlValidator.Config.DEFAULT
-                .withIdentifierExpansion(true)
-                .withConformance(SqlConformanceEnum.LENIENT));
+    SqlValidator validator = newValidator(reader);
     try {
       SqlNode validated = validator.validate(parsed);
       SqlToRelConverter converter =
@@ -225,7 +218,7 @@ public final class SqlFrontEnd {
 
   public SqlNode parseQuery(String sql) {
     try {
-      return SqlParser.create(sql, parserConfig()).parseQuery();
+      return NameSelectItems.apply(SqlParser.create(sql, parserConfig()).parseQuery());
     } catch (SqlParseException e) {
       throw syntaxError(e);
     }
@@ -258,10 +251,10 @@ public final class SqlFrontEnd {
     return new SluiceException(ErrorCode.SYNTAX_ERROR, "syntax error" + where + ": " + detail, e);
   }
 
-  private SqlValidator newValidator() {
+  private SqlValidator newValidator(CalciteCatalogReader reader) {
     return SqlValidatorUtil.newValidator(
-        SqlOperatorTables.chain(operators(), catalogReader),
-        catalogReader,
+        SqlOperatorTables.chain(operators(), reader),
+        reader,
         typeFactory,
         SqlValidator.Config.DEFAULT
             .withIdentifierExpansion(true)

@@ -165,7 +165,7 @@ class PlannerTest {
   @Test
   void unnamedExpressionsAreNamedAfterTheirText() {
     PhysicalPlan plan =
-        planner.plan("SELECT price * 2, UPPER(url), auction, price + 1 AS next FROM bid");
-    assertThat(plan.schema().names()).containsExactly("price * 2", "UPPER(url)", "auction", "next");
+        planner.plan("SELECT price * 2, UPPER(url), auction, price + 1 AS bumped FROM bid");
+    assertThat(plan.schema().names()).containsExactly("price * 2", "UPPER(url)", "auction", "bumped");
   }
 }

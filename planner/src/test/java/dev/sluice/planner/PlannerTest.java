@@ -166,6 +166,7 @@ class PlannerTest {
   void unnamedExpressionsAreNamedAfterTheirText() {
     PhysicalPlan plan =
         planner.plan("SELECT price * 2, UPPER(url), auction, price + 1 AS bumped FROM bid");
-    assertThat(plan.schema().names()).containsExactly("price * 2", "UPPER(url)", "auction", "bumped");
+    assertThat(plan.schema().names())
+        .containsExactly("price * 2", "UPPER(url)", "auction", "bumped");
   }
 }

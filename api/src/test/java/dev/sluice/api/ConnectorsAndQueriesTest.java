@@ -291,6 +291,23 @@ class ConnectorsAndQueriesTest {
     assertThat(sluice.streams().active()).isEmpty();
   }
 
+  @Test
+  void printSchemaAndExplainGoToTheSessionConsole() {
+    sluice.memoryStream(
+        "words",
+        Schema.of(
+            Field.notNull("word", SqlType.VARCHAR), Field.nullable("n", SqlType.decimal(5, 2))));
+    DataFrame frame = sluice.table("words").selectExpr("word", "n * 2 AS doubled");
+    frame.printSchema();
+    frame.explain();
+    String printed = console.toString(StandardCharsets.UTF_8);
+    assertThat(printed)
+        .contains(
+            "root\n |-- word: VARCHAR (nullable = false)\n |-- doubled: DECIMAL(15, 2) (nullable = true)\n")
+        .contains("== Logical plan ==")
+        .contains("== Physical plan ==");
+  }
+
   private static void assertError(Executable action, ErrorCode code, String fragment) {
     assertThatThrownBy(action::execute)
         .isInstanceOfSatisfying(

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MicroBatchExecutionTest {
-  private static final Schema INPUT =
+  static final Schema INPUT =
       Schema.of(Field.nullable("id", SqlType.BIGINT), Field.nullable("word", SqlType.VARCHAR));
   private static final Schema OUTPUT =
       Schema.of(Field.nullable("id", SqlType.BIGINT), Field.nullable("word", SqlType.VARCHAR));
@@ -52,7 +52,7 @@ class MicroBatchExecutionTest {
   }
 
   /** SELECT id, UPPER(word) FROM input WHERE id % 2 = 1 */
-  private static QuerySpec plan() {
+  static QuerySpec plan() {
     ScanSpec scan = new ScanSpec("input", INPUT);
     ColumnRef id = new ColumnRef(0, SqlType.BIGINT);
     var odd =
@@ -83,7 +83,7 @@ class MicroBatchExecutionTest {
             new UserFunctions()));
   }
 
-  private static List<Row> rows(long from, long to) {
+  static List<Row> rows(long from, long to) {
     List<Row> rows = new ArrayList<>();
     for (long i = from; i < to; i++) {
       rows.add(Row.of(i, "w" + i));
@@ -251,5 +251,40 @@ class MicroBatchExecutionTest {
     assertThat(sink.batches()).hasSize(1);
     assertThat(sink.allRows()).containsExactly(Row.of(1L, "W1"), Row.of(3L, "W3"));
     assertThat(query.isActive()).isFalse();
+  }
+
+  /**
+   * A checkpoint written by format v1 (offsets, commits, metadata with the plan fingerprint of
+   * {@link #plan()}) must keep working: this fails when a change to the files or to the plan's
+   * fingerprint would strand existing checkpoints.
+   */
+  @Test
+  void aFrozenVersionOneCheckpointResumesWhereItStopped() throws Exception {
+    Path checkpoint = checkpoints.resolve("frozen");
+    Path frozen = Path.of(getClass().getResource("/frozen/checkpoint-v1").toURI());
+    try (var files = Files.walk(frozen)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Path target = checkpoint.resolve(frozen.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target);
+        }
+      }
+    }
+    MemoryStream stream = new MemoryStream("input", INPUT, 1);
+    stream.addData(rows(0, 7));
+    CollectingSink sink = new CollectingSink();
+    StreamingQuery query = start(stream, sink, checkpoint, Trigger.availableNow());
+    query.awaitTermination();
+    // batch 0 (rows 0..3) was committed by the frozen run; only rows 4..6 are new
+    assertThat(sink.batches().keySet()).containsExactly(1L);
+    assertThat(sink.allRows()).containsExactly(Row.of(5L, "W5"));
+    assertThat(query.id())
+        .isEqualTo(
+            new dev.sluice.execution.checkpoint.Checkpoint(checkpoint)
+                .readMetadata()
+                .orElseThrow()
+                .queryId());
   }
 }

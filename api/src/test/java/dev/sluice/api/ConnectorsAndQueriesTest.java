@@ -308,6 +308,51 @@ class ConnectorsAndQueriesTest {
         .contains("== Physical plan ==");
   }
 
+  @Test
+  void stoppingDuringABatchAbandonsItCleanlyAndARestartReRunsIt() throws Exception {
+    MemoryStream words =
+        sluice.memoryStream("slow_words", Schema.of(Field.nullable("word", SqlType.VARCHAR)));
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    sluice
+        .udf()
+        .register(
+            "slow",
+            (String w) -> {
+              started.countDown();
+              Thread.sleep(20);
+              return w;
+            },
+            SqlType.VARCHAR,
+            SqlType.VARCHAR);
+    for (int i = 0; i < 300; i++) {
+      words.addData(Row.of("w" + i));
+    }
+    DataFrame query = sluice.sql("SELECT slow(word) AS w FROM slow_words");
+    StreamingQuery first =
+        query
+            .writeStream()
+            .format("memory")
+            .queryName("slow")
+            .trigger(Trigger.availableNow())
+            .start();
+    assertThat(started.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    first.stop();
+    assertThat(first.exception()).isEmpty();
+    assertThat(first.recentProgress()).isEmpty(); // the batch was abandoned, not committed
+
+    sluice.udf().register("slow", (String w) -> w, SqlType.VARCHAR, SqlType.VARCHAR);
+    StreamingQuery second =
+        query
+            .writeStream()
+            .format("memory")
+            .queryName("slow")
+            .trigger(Trigger.availableNow())
+            .start();
+    second.awaitTermination();
+    assertThat(second.lastProgress().batchId()).isZero();
+    assertThat(sluice.table("slow").collectAsList()).hasSize(300).doesNotHaveDuplicates();
+  }
+
   private static void assertError(Executable action, ErrorCode code, String fragment) {
     assertThatThrownBy(action::execute)
         .isInstanceOfSatisfying(

@@ -21,9 +21,7 @@ import dev.sluice.execution.plan.SortSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
@@ -109,22 +107,22 @@ public final class BatchExecution {
                     collector.createWriter(0, writer++, queryAllocator),
                     queryAllocator,
                     maxRowsPerBatch,
-                    functions));
+                    functions,
+                    () -> false));
           }
         }
       }
-      List<Row> rows = new ArrayList<>();
-      for (Future<PartitionTask.Result> future : pool.invokeAll(tasks)) {
-        rows.addAll(((CollectedRows) future.get().message()).rows());
+      TaskOutcomes outcomes = TaskOutcomes.runAll(pool, tasks);
+      if (outcomes.interrupted()) {
+        throw new SluiceException(ErrorCode.QUERY_FAILED, "query was interrupted");
       }
-      return rows;
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r
-          ? r
-          : new SluiceException(ErrorCode.QUERY_FAILED, String.valueOf(e.getCause()), e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SluiceException(ErrorCode.QUERY_FAILED, "query was interrupted", e);
+      if (outcomes.failure() != null) {
+        throw outcomes.failure() instanceof RuntimeException r
+            ? r
+            : new SluiceException(
+                ErrorCode.QUERY_FAILED, String.valueOf(outcomes.failure()), outcomes.failure());
+      }
+      return CollectedRows.concat(outcomes.messages());
     }
   }
 

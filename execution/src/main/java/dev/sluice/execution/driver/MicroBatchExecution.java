@@ -23,8 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import org.apache.arrow.memory.BufferAllocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -242,32 +240,23 @@ final class MicroBatchExecution implements StreamingQuery {
     currentBatchId = entry.batchId();
     status = new QueryStatus("Processing new data", true, true);
     long batchStart = System.nanoTime();
-    List<PartitionTask.Result> results = new ArrayList<>();
+    TaskOutcomes outcomes;
     try (BufferAllocator batchAllocator =
         config.allocator().newChildAllocator("batch-" + entry.batchId(), 0, Long.MAX_VALUE)) {
-      List<PartitionTask> tasks = tasksFor(entry, batchAllocator);
-      List<Future<PartitionTask.Result>> futures = config.pool().invokeAll(tasks);
-      Throwable firstFailure = null;
-      for (Future<PartitionTask.Result> future : futures) {
-        try {
-          results.add(future.get());
-        } catch (ExecutionException e) {
-          firstFailure = firstFailure == null ? e.getCause() : firstFailure;
-        }
-      }
-      if (firstFailure != null) {
-        config
-            .sink()
-            .abort(entry.batchId(), results.stream().map(PartitionTask.Result::message).toList());
-        throw firstFailure instanceof RuntimeException r
-            ? r
-            : new SluiceException(ErrorCode.QUERY_FAILED, firstFailure.toString(), firstFailure);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SluiceException(
-          ErrorCode.QUERY_FAILED, "batch " + entry.batchId() + " was interrupted", e);
+      outcomes = TaskOutcomes.runAll(config.pool(), tasksFor(entry, batchAllocator));
     }
+    if (outcomes.failure() != null || outcomes.interrupted()) {
+      config.sink().abort(entry.batchId(), outcomes.messages());
+      if (outcomes.interrupted() || outcomes.failure() instanceof TaskCancelledException) {
+        // stop(): the batch stays uncommitted and is re-run, with the same offsets, next start.
+        throw new TaskCancelledException("batch " + entry.batchId() + " abandoned by stop()");
+      }
+      Throwable failure = outcomes.failure();
+      throw failure instanceof RuntimeException r
+          ? r
+          : new SluiceException(ErrorCode.QUERY_FAILED, failure.toString(), failure);
+    }
+    List<PartitionTask.Result> results = outcomes.results();
     List<WriterCommitMessage> messages =
         results.stream().map(PartitionTask.Result::message).toList();
     config.sink().commit(entry.batchId(), messages);
@@ -325,7 +314,8 @@ final class MicroBatchExecution implements StreamingQuery {
                   config.sink().createWriter(entry.batchId(), writerIndex++, batchAllocator),
                   batchAllocator,
                   config.maxRowsPerBatch(),
-                  config.functions()));
+                  config.functions(),
+                  () -> stopRequested));
         }
       }
     }
@@ -425,7 +415,9 @@ final class MicroBatchExecution implements StreamingQuery {
 
   private static boolean isInterruption(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof InterruptedException || c instanceof ClosedByInterruptException) {
+      if (c instanceof InterruptedException
+          || c instanceof ClosedByInterruptException
+          || c instanceof TaskCancelledException) {
         return true;
       }
     }

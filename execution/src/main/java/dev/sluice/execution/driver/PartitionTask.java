@@ -36,6 +36,7 @@ final class PartitionTask implements Callable<PartitionTask.Result> {
   private final int maxRowsPerBatch;
   private final UserFunctions functions;
   private final String name;
+  private final java.util.function.BooleanSupplier cancelled;
 
   PartitionTask(
       String name,
@@ -47,8 +48,10 @@ final class PartitionTask implements Callable<PartitionTask.Result> {
       SinkWriter writer,
       BufferAllocator allocator,
       int maxRowsPerBatch,
-      UserFunctions functions) {
+      UserFunctions functions,
+      java.util.function.BooleanSupplier cancelled) {
     this.name = name;
+    this.cancelled = cancelled;
     this.chain = chain;
     this.source = source;
     this.partition = partition;
@@ -88,6 +91,10 @@ final class PartitionTask implements Callable<PartitionTask.Result> {
           source.createReader(partition, start, end, maxRowsPerBatch, readerAllocator)) {
         Batch batch;
         while ((batch = reader.next()) != null) {
+          if (cancelled.getAsBoolean()) {
+            batch.close();
+            throw new TaskCancelledException(name + " cancelled");
+          }
           inputRows += batch.rowCount();
           next.emit(batch);
         }

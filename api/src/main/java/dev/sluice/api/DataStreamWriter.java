@@ -154,23 +154,30 @@ public final class DataStreamWriter {
                 resultTables(),
                 Optional.ofNullable(foreachBatch).map(this::adapt)));
     Map<String, Source> sources = new LinkedHashMap<>();
-    plan.sources()
-        .forEach((id, factory) -> sources.put(id, factory.create(session.options().clock())));
-    return session
-        .streams()
-        .start(
-            new QueryConfig(
-                queryName,
-                plan.spec(),
-                sources,
-                sink,
-                trigger,
-                checkpointLocation(),
-                session.options().maxRowsPerBatch(),
-                session.pool(),
-                session.allocator(),
-                session.options().clock(),
-                session.functions()));
+    try {
+      plan.sources()
+          .forEach((id, factory) -> sources.put(id, factory.create(session.options().clock())));
+      return session
+          .streams()
+          .start(
+              new QueryConfig(
+                  queryName,
+                  plan.spec(),
+                  sources,
+                  sink,
+                  trigger,
+                  checkpointLocation(),
+                  session.options().maxRowsPerBatch(),
+                  session.pool(),
+                  session.allocator(),
+                  session.options().clock(),
+                  session.functions()));
+    } catch (RuntimeException e) {
+      // The query never started, so nothing else will release what was made for it.
+      sources.values().forEach(Source::close);
+      sink.close();
+      throw e;
+    }
   }
 
   private BatchFunction adapt(ForeachBatchFunction function) {

@@ -200,6 +200,7 @@ final class MicroBatchExecution implements StreamingQuery {
         terminated = true;
         lock.notifyAll();
       }
+      closeConnectors();
       // Listeners hear of the end before anyone waiting for it wakes up.
       Optional<String> message = Optional.ofNullable(failure).map(Throwable::getMessage);
       manager.post(
@@ -207,6 +208,19 @@ final class MicroBatchExecution implements StreamingQuery {
               l.onQueryTerminated(
                   new StreamingQueryListener.QueryTerminatedEvent(id, runId, message)));
       manager.terminated(this);
+    }
+  }
+
+  /** The query owns its sink and sources (see {@code QueryConfig}) and releases them on its end. */
+  private void closeConnectors() {
+    List<AutoCloseable> owned = new ArrayList<>(config.sources().values());
+    owned.add(config.sink());
+    for (AutoCloseable connector : owned) {
+      try {
+        connector.close();
+      } catch (Exception e) {
+        LOG.warn("{}: closing {} failed", describe(), connector, e);
+      }
     }
   }
 

@@ -16,8 +16,9 @@ import org.apache.arrow.memory.BufferAllocator;
  *
  * @param name the user's name for the query, or null
  * @param plan the physical plan
- * @param sources a source instance for every id in {@code plan.sources()}
- * @param sink where results go
+ * @param sources a source instance for every id in {@code plan.sources()}; the query closes them
+ *     when it ends
+ * @param sink where results go; the query closes it when it ends
  * @param trigger when batches run
  * @param checkpointLocation where offsets, commits and metadata live
  * @param maxRowsPerBatch the chunk size: no batch between operators is larger

@@ -287,4 +287,86 @@ class MicroBatchExecutionTest {
                 .orElseThrow()
                 .queryId());
   }
+
+  @Test
+  void theQueryClosesItsSinkAndSourcesWhenItEnds() {
+    java.util.List<String> closed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    MemoryStream stream = new MemoryStream("input", INPUT, 1);
+    stream.addData(rows(0, 2));
+    dev.sluice.execution.connector.Source source =
+        new dev.sluice.execution.connector.Source() {
+          @Override
+          public Schema schema() {
+            return stream.schema();
+          }
+
+          @Override
+          public int partitionCount() {
+            return stream.partitionCount();
+          }
+
+          @Override
+          public long[] latestOffsets() {
+            return stream.latestOffsets();
+          }
+
+          @Override
+          public dev.sluice.execution.connector.PartitionReader createReader(
+              int partition, long start, long end, int maxRows, BufferAllocator allocator) {
+            return stream.createReader(partition, start, end, maxRows, allocator);
+          }
+
+          @Override
+          public String description() {
+            return "closing source";
+          }
+
+          @Override
+          public void close() {
+            closed.add("source");
+          }
+        };
+    CollectingSink collecting = new CollectingSink();
+    dev.sluice.execution.connector.Sink sink =
+        new dev.sluice.execution.connector.Sink() {
+          @Override
+          public dev.sluice.execution.connector.SinkWriter createWriter(
+              long batchId, int partition, BufferAllocator allocator) {
+            return collecting.createWriter(batchId, partition, allocator);
+          }
+
+          @Override
+          public void commit(
+              long batchId, List<dev.sluice.execution.connector.WriterCommitMessage> messages) {
+            collecting.commit(batchId, messages);
+          }
+
+          @Override
+          public String description() {
+            return "closing sink";
+          }
+
+          @Override
+          public void close() {
+            closed.add("sink");
+          }
+        };
+    manager
+        .start(
+            new QueryConfig(
+                "closing",
+                plan(),
+                Map.of("input", source),
+                sink,
+                Trigger.availableNow(),
+                checkpoints.resolve("closing"),
+                8,
+                pool,
+                allocator,
+                Clock.system(),
+                new UserFunctions()))
+        .awaitTermination();
+    assertThat(collecting.allRows()).containsExactly(Row.of(1L, "W1"));
+    assertThat(closed).containsExactlyInAnyOrder("source", "sink");
+  }
 }

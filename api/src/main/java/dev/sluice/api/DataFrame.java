@@ -62,6 +62,14 @@ public final class DataFrame {
     return physical().streaming();
   }
 
+  /**
+   * True if rows of the result change after they are first produced (an aggregation without an
+   * event-time window), so a continuous query over it needs update or complete output mode.
+   */
+  public boolean isUpdating() {
+    return physical().updating();
+  }
+
   public DataFrame select(Column... columns) {
     return project(Arrays.asList(columns));
   }

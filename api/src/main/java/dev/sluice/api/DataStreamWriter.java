@@ -115,7 +115,15 @@ public final class DataStreamWriter {
           "writeStream() needs a query over a stream; this one reads only static tables, so run it"
               + " once with collectAsList() or show()");
     }
-    if (outputMode == OutputMode.COMPLETE) {
+    if (plan.updating() && outputMode == OutputMode.APPEND) {
+      throw new SluiceException(
+          ErrorCode.UNSUPPORTED_OUTPUT_MODE,
+          "append output mode needs rows that never change, but this aggregation updates its groups as"
+              + " data arrives (and has no event-time window with a watermark to close them); use"
+              + " outputMode(\"update\") for the changed groups or outputMode(\"complete\") for the whole"
+              + " result");
+    }
+    if (!plan.updating() && outputMode == OutputMode.COMPLETE) {
       throw new SluiceException(
           ErrorCode.UNSUPPORTED_OUTPUT_MODE,
           "complete output mode needs an aggregation (the whole result table is re-emitted every"
@@ -165,9 +173,11 @@ public final class DataStreamWriter {
                   plan.spec(),
                   sources,
                   sink,
+                  outputMode,
                   trigger,
                   checkpointLocation(),
                   session.options().maxRowsPerBatch(),
+                  session.options().parallelism(),
                   session.pool(),
                   session.allocator(),
                   session.options().clock(),

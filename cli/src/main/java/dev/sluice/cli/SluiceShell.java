@@ -6,6 +6,7 @@ import dev.sluice.api.DataFrame;
 import dev.sluice.api.Sluice;
 import dev.sluice.execution.batch.Row;
 import dev.sluice.execution.batch.TableFormatter;
+import dev.sluice.execution.connector.OutputMode;
 import dev.sluice.execution.driver.StreamingQuery;
 import dev.sluice.execution.driver.Trigger;
 import dev.sluice.execution.error.ErrorCode;
@@ -314,6 +315,8 @@ public final class SluiceShell implements AutoCloseable {
           query
               .writeStream()
               .foreachBatch(printer)
+              // An aggregation's groups change as data arrives: show the whole result each batch.
+              .outputMode(query.isUpdating() ? OutputMode.COMPLETE : OutputMode.APPEND)
               .trigger(Trigger.processingTime(Duration.ofMillis(options.intervalMillis())))
               .option("checkpointLocation", checkpoint.toString())
               .start();

@@ -2,6 +2,7 @@ package dev.sluice.api.crash;
 
 import dev.sluice.api.Sluice;
 import dev.sluice.execution.batch.Row;
+import dev.sluice.execution.connector.OutputMode;
 import dev.sluice.execution.driver.StreamingQuery;
 import dev.sluice.execution.driver.Trigger;
 import java.io.IOException;
@@ -18,11 +19,16 @@ import java.util.stream.Collectors;
  * writes each batch to {@code <out>/batch-<id>.csv} (temp file + atomic rename, so a re-run batch
  * replaces its file — idempotent by batch id). It stops once it has committed every event.
  *
- * <p>Arguments: checkpoint directory, output directory, number of events.
+ * <p>Arguments: checkpoint directory, output directory, number of events, and optionally {@code
+ * aggregate} to run {@link #AGGREGATE} in update mode instead of the stateless {@link #QUERY}.
  */
 public final class BatchFilesQuery {
   static final String QUERY =
       "SELECT auction, price * 0.908 AS euros, date_time FROM bid WHERE MOD(auction, 3) = 0";
+
+  /** A stateful variant: per-auction counts and sums, emitted in update mode. */
+  static final String AGGREGATE =
+      "SELECT auction, COUNT(*) AS bids, SUM(price) AS total FROM bid GROUP BY auction";
 
   private BatchFilesQuery() {}
 
@@ -30,13 +36,15 @@ public final class BatchFilesQuery {
     Path checkpoint = Path.of(args[0]);
     Path out = Path.of(args[1]);
     long events = Long.parseLong(args[2]);
+    boolean aggregate = args.length > 3 && args[3].equals("aggregate");
     Files.createDirectories(out);
     try (Sluice sluice = Sluice.builder().maxRowsPerBatch(64).build()) {
       bids(sluice, events, true).createOrReplaceTempView("bid");
       StreamingQuery query =
           sluice
-              .sql(QUERY)
+              .sql(aggregate ? AGGREGATE : QUERY)
               .writeStream()
+              .outputMode(aggregate ? OutputMode.UPDATE : OutputMode.APPEND)
               .foreachBatch((batch, batchId) -> write(out, batchId, batch.collectAsList()))
               .trigger(Trigger.processingTime(Duration.ofMillis(50)))
               .option("checkpointLocation", checkpoint.toString())

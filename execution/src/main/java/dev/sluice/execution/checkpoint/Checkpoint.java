@@ -61,10 +61,12 @@ public final class Checkpoint {
    * Opens the checkpoint for a plan: creates metadata on first use, otherwise checks that the plan
    * is the one the checkpoint was made for.
    */
-  public CheckpointMetadata openFor(String planFingerprint, String newQueryId, long nowMillis) {
+  public CheckpointMetadata openFor(
+      String planFingerprint, String newQueryId, long nowMillis, int keyGroups) {
     Optional<CheckpointMetadata> existing = readMetadata();
     if (existing.isEmpty()) {
-      CheckpointMetadata metadata = new CheckpointMetadata(newQueryId, planFingerprint, nowMillis);
+      CheckpointMetadata metadata =
+          new CheckpointMetadata(newQueryId, planFingerprint, nowMillis, keyGroups);
       writeMetadata(metadata);
       return metadata;
     }

@@ -3,6 +3,7 @@ package dev.sluice.execution.driver;
 import dev.sluice.execution.batch.Row;
 import dev.sluice.execution.batch.RowOrdering;
 import dev.sluice.execution.connector.CollectedRows;
+import dev.sluice.execution.connector.OutputMode;
 import dev.sluice.execution.connector.RowCollectingWriter;
 import dev.sluice.execution.connector.Sink;
 import dev.sluice.execution.connector.SinkWriter;
@@ -13,12 +14,17 @@ import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
 import dev.sluice.execution.expression.UserFunctions;
 import dev.sluice.execution.operator.PipelineBuilder;
-import dev.sluice.execution.operator.PipelineBuilder.Chain;
 import dev.sluice.execution.plan.PlanSpec;
 import dev.sluice.execution.plan.QuerySpec;
 import dev.sluice.execution.plan.ScanSpec;
 import dev.sluice.execution.plan.SortSpec;
+import dev.sluice.state.KeyGroups;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -86,33 +92,32 @@ public final class BatchExecution {
       BufferAllocator allocator,
       int maxRowsPerBatch,
       UserFunctions functions) {
-    RowCollector collector = new RowCollector();
-    List<PartitionTask> tasks = new ArrayList<>();
+    Map<String, Stages.SourceRange> ranges = new HashMap<>();
+    sources.forEach(
+        (id, source) -> {
+          long[] end = source.latestOffsets();
+          ranges.put(id, new Stages.SourceRange(source, new long[end.length], end));
+        });
+    // An aggregation keeps its state in a scratch directory for the one batch this query is.
+    Path scratch = null;
+    StateManager state = null;
     try (BufferAllocator queryAllocator =
         allocator.newChildAllocator("batch-query", 0, Long.MAX_VALUE)) {
-      int writer = 0;
-      for (Chain chain : PipelineBuilder.chains(root)) {
-        Source source = sources.get(chain.scan().sourceId());
-        long[] end = source.latestOffsets();
-        for (int p = 0; p < end.length; p++) {
-          if (end[p] > 0) {
-            tasks.add(
-                new PartitionTask(
-                    "query " + chain.scan().sourceId() + "/p" + p,
-                    chain,
-                    source,
-                    p,
-                    0,
-                    end[p],
-                    collector.createWriter(0, writer++, queryAllocator),
-                    queryAllocator,
-                    maxRowsPerBatch,
-                    functions,
-                    () -> false));
-          }
-        }
+      if (PipelineBuilder.exchangeOf(root).isPresent()) {
+        scratch = Files.createTempDirectory("sluice-batch-state-");
+        state = new StateManager(scratch, KeyGroups.of(SCRATCH_KEY_GROUPS));
       }
-      TaskOutcomes outcomes = TaskOutcomes.runAll(pool, tasks);
+      RowCollector collector = new RowCollector();
+      TaskOutcomes outcomes =
+          new Stages(pool, queryAllocator, maxRowsPerBatch, functions, () -> false)
+              .run(
+                  root,
+                  ranges,
+                  index -> collector.createWriter(0, index, queryAllocator),
+                  state,
+                  0,
+                  OutputMode.COMPLETE,
+                  SCRATCH_PARTITIONS);
       if (outcomes.interrupted()) {
         throw new SluiceException(ErrorCode.QUERY_FAILED, "query was interrupted");
       }
@@ -123,6 +128,27 @@ public final class BatchExecution {
                 ErrorCode.QUERY_FAILED, String.valueOf(outcomes.failure()), outcomes.failure());
       }
       return CollectedRows.concat(outcomes.messages());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create scratch state for a query", e);
+    } finally {
+      if (state != null) {
+        state.close();
+      }
+      deleteRecursively(scratch);
+    }
+  }
+
+  private static final int SCRATCH_KEY_GROUPS = 16;
+  private static final int SCRATCH_PARTITIONS = 2;
+
+  private static void deleteRecursively(Path directory) {
+    if (directory == null) {
+      return;
+    }
+    try (var files = Files.walk(directory)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+    } catch (IOException e) {
+      // best effort: it is a temporary directory
     }
   }
 

@@ -9,9 +9,8 @@ import dev.sluice.execution.connector.Source;
 import dev.sluice.execution.connector.WriterCommitMessage;
 import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
-import dev.sluice.execution.operator.PipelineBuilder;
-import dev.sluice.execution.operator.PipelineBuilder.Chain;
 import dev.sluice.execution.plan.SourceSpec;
+import dev.sluice.state.KeyGroups;
 import java.nio.channels.ClosedByInterruptException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -54,6 +53,9 @@ final class MicroBatchExecution implements StreamingQuery {
   private static final int LOG_ENTRIES_TO_KEEP = 100;
   private static final long IDLE_POLL_MILLIS = 10;
 
+  /** Key groups of a new query's state (DESIGN.md "Scale-out"); recorded in the checkpoint. */
+  static final int DEFAULT_KEY_GROUPS = 128;
+
   private final QueryConfig config;
   private final StreamingQueryManager manager;
   private final Checkpoint checkpoint;
@@ -63,6 +65,7 @@ final class MicroBatchExecution implements StreamingQuery {
   private final Deque<QueryProgress> progress = new ArrayDeque<>();
 
   private String id;
+  private StateManager state;
   private volatile boolean stopRequested;
   private volatile StreamingQueryException failure;
   private volatile QueryStatus status = new QueryStatus("Initializing", false, false);
@@ -94,8 +97,15 @@ final class MicroBatchExecution implements StreamingQuery {
   void start() {
     CheckpointMetadata metadata =
         checkpoint.openFor(
-            config.plan().fingerprint(), UUID.randomUUID().toString(), config.clock().millis());
+            config.plan().fingerprint(),
+            UUID.randomUUID().toString(),
+            config.clock().millis(),
+            DEFAULT_KEY_GROUPS);
     id = metadata.queryId();
+    state =
+        new StateManager(
+            checkpoint.root().resolve("state"),
+            KeyGroups.of(metadata.keyGroups() == 0 ? DEFAULT_KEY_GROUPS : metadata.keyGroups()));
     recover();
     manager.registerActive(this);
     thread.start();
@@ -215,6 +225,7 @@ final class MicroBatchExecution implements StreamingQuery {
   private void closeConnectors() {
     List<AutoCloseable> owned = new ArrayList<>(config.sources().values());
     owned.add(config.sink());
+    owned.add(state);
     for (AutoCloseable connector : owned) {
       try {
         connector.close();
@@ -257,7 +268,30 @@ final class MicroBatchExecution implements StreamingQuery {
     TaskOutcomes outcomes;
     try (BufferAllocator batchAllocator =
         config.allocator().newChildAllocator("batch-" + entry.batchId(), 0, Long.MAX_VALUE)) {
-      outcomes = TaskOutcomes.runAll(config.pool(), tasksFor(entry, batchAllocator));
+      Map<String, Stages.SourceRange> ranges = new LinkedHashMap<>();
+      for (Map.Entry<String, SourceOffsets> source : entry.sources().entrySet()) {
+        ranges.put(
+            source.getKey(),
+            new Stages.SourceRange(
+                config.sources().get(source.getKey()),
+                source.getValue().start(),
+                source.getValue().end()));
+      }
+      outcomes =
+          new Stages(
+                  config.pool(),
+                  batchAllocator,
+                  config.maxRowsPerBatch(),
+                  config.functions(),
+                  () -> stopRequested)
+              .run(
+                  config.plan().root(),
+                  ranges,
+                  index -> config.sink().createWriter(entry.batchId(), index, batchAllocator),
+                  state,
+                  entry.batchId(),
+                  config.outputMode(),
+                  config.partitions());
     }
     if (outcomes.failure() != null || outcomes.interrupted()) {
       config.sink().abort(entry.batchId(), outcomes.messages());
@@ -305,35 +339,6 @@ final class MicroBatchExecution implements StreamingQuery {
       lock.notifyAll();
     }
     manager.post(l -> l.onQueryProgress(new StreamingQueryListener.QueryProgressEvent(report)));
-  }
-
-  private List<PartitionTask> tasksFor(OffsetLogEntry entry, BufferAllocator batchAllocator) {
-    List<PartitionTask> tasks = new ArrayList<>();
-    int writerIndex = 0;
-    for (Chain chain : PipelineBuilder.chains(config.plan().root())) {
-      String sourceId = chain.scan().sourceId();
-      SourceOffsets offsets = entry.sources().get(sourceId);
-      Source source = config.sources().get(sourceId);
-      for (int p = 0; p < offsets.end().length; p++) {
-        if (offsets.end()[p] > offsets.start()[p]) {
-          String taskName = "batch " + entry.batchId() + " " + sourceId + "/p" + p;
-          tasks.add(
-              new PartitionTask(
-                  taskName,
-                  chain,
-                  source,
-                  p,
-                  offsets.start()[p],
-                  offsets.end()[p],
-                  config.sink().createWriter(entry.batchId(), writerIndex++, batchAllocator),
-                  batchAllocator,
-                  config.maxRowsPerBatch(),
-                  config.functions(),
-                  () -> stopRequested));
-        }
-      }
-    }
-    return tasks;
   }
 
   private QueryProgress progressOf(

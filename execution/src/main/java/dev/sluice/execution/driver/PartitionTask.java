@@ -11,6 +11,7 @@ import dev.sluice.execution.operator.OperatorContext;
 import dev.sluice.execution.operator.Output;
 import dev.sluice.execution.operator.PipelineBuilder;
 import dev.sluice.execution.operator.PipelineBuilder.Chain;
+import dev.sluice.execution.operator.StateContext;
 import dev.sluice.execution.plan.PlanSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,7 @@ final class PartitionTask implements Callable<PartitionTask.Result> {
   private final UserFunctions functions;
   private final String name;
   private final java.util.function.BooleanSupplier cancelled;
+  private final StateContext state;
 
   PartitionTask(
       String name,
@@ -49,8 +51,10 @@ final class PartitionTask implements Callable<PartitionTask.Result> {
       BufferAllocator allocator,
       int maxRowsPerBatch,
       UserFunctions functions,
+      StateContext state,
       java.util.function.BooleanSupplier cancelled) {
     this.name = name;
+    this.state = state;
     this.cancelled = cancelled;
     this.chain = chain;
     this.source = source;
@@ -81,7 +85,8 @@ final class PartitionTask implements Callable<PartitionTask.Result> {
         allocators.add(child);
         Operator operator = PipelineBuilder.create(spec);
         operators.add(operator);
-        operator.open(new OperatorContext(operatorName, child, maxRowsPerBatch, functions), next);
+        operator.open(
+            new OperatorContext(operatorName, child, maxRowsPerBatch, functions, state), next);
         next = new OperatorOutput(operator);
       }
       BufferAllocator readerAllocator =

@@ -2,6 +2,7 @@ package dev.sluice.execution.driver;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.sluice.execution.connector.OutputMode;
 import dev.sluice.execution.connector.Sink;
 import dev.sluice.execution.connector.Source;
 import dev.sluice.execution.expression.UserFunctions;
@@ -19,9 +20,12 @@ import org.apache.arrow.memory.BufferAllocator;
  * @param sources a source instance for every id in {@code plan.sources()}; the query closes them
  *     when it ends
  * @param sink where results go; the query closes it when it ends
+ * @param outputMode what the sink receives each batch
  * @param trigger when batches run
  * @param checkpointLocation where offsets, commits and metadata live
  * @param maxRowsPerBatch the chunk size: no batch between operators is larger
+ * @param partitions how many partitions the stage after an exchange runs in (may change between
+ *     restarts; state is kept per key group)
  * @param pool the partition pool tasks run on (shared by the session's queries)
  * @param allocator the parent of every allocator the query makes
  * @param clock the query's time
@@ -32,9 +36,11 @@ public record QueryConfig(
     QuerySpec plan,
     Map<String, Source> sources,
     Sink sink,
+    OutputMode outputMode,
     Trigger trigger,
     Path checkpointLocation,
     int maxRowsPerBatch,
+    int partitions,
     ExecutorService pool,
     BufferAllocator allocator,
     Clock clock,
@@ -43,7 +49,11 @@ public record QueryConfig(
     requireNonNull(plan, "plan is null");
     sources = Map.copyOf(sources);
     requireNonNull(sink, "sink is null");
+    requireNonNull(outputMode, "outputMode is null");
     requireNonNull(trigger, "trigger is null");
+    if (partitions < 1) {
+      throw new IllegalArgumentException("partitions must be positive: " + partitions);
+    }
     requireNonNull(checkpointLocation, "checkpointLocation is null");
     requireNonNull(pool, "pool is null");
     requireNonNull(allocator, "allocator is null");

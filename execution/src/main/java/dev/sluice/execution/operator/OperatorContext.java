@@ -13,9 +13,14 @@ import org.apache.arrow.memory.BufferAllocator;
  *     which fails if the operator leaked a buffer
  * @param maxRowsPerBatch the bound on the rows of any batch the operator emits
  * @param functions the user functions the plan names
+ * @param state the state of stateful operators; null in stages without state
  */
 public record OperatorContext(
-    String name, BufferAllocator allocator, int maxRowsPerBatch, UserFunctions functions) {
+    String name,
+    BufferAllocator allocator,
+    int maxRowsPerBatch,
+    UserFunctions functions,
+    StateContext state) {
   public OperatorContext {
     requireNonNull(name, "name is null");
     requireNonNull(allocator, "allocator is null");

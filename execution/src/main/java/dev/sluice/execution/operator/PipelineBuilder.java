@@ -1,9 +1,14 @@
 package dev.sluice.execution.operator;
 
+import dev.sluice.execution.operator.aggregate.AggregateOperator;
+import dev.sluice.execution.operator.aggregate.PartialAggregateOperator;
 import dev.sluice.execution.operator.stateless.CalcOperator;
 import dev.sluice.execution.operator.stateless.RowFunctionOperator;
 import dev.sluice.execution.operator.stateless.UnnestOperator;
+import dev.sluice.execution.plan.AggregateSpec;
 import dev.sluice.execution.plan.CalcSpec;
+import dev.sluice.execution.plan.ExchangeSpec;
+import dev.sluice.execution.plan.PartialAggregateSpec;
 import dev.sluice.execution.plan.PlanSpec;
 import dev.sluice.execution.plan.RowFunctionSpec;
 import dev.sluice.execution.plan.ScanSpec;
@@ -13,19 +18,47 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a physical plan into pipelines. A plan of stateless operators is a tree whose leaves are
- * scans; every leaf becomes one {@link Chain}: the operators on the path from that scan to the
- * root, with UNION ALL dissolved (its inputs simply flow on). Each (chain, source partition) runs
- * as one task with its own operator instances, so no operator is shared across partitions.
+ * Turns a physical plan into pipelines. A plan is cut at its exchange (if any) into two stages;
+ * within a stage, every leaf (a scan, or the exchange for the upper stage) becomes one {@link
+ * Chain}: the operators on the path from that leaf to the stage's root, with UNION ALL dissolved
+ * (its inputs simply flow on). Each (chain, partition) runs as one task with its own operator
+ * instances, so no operator is shared across partitions.
  */
 public final class PipelineBuilder {
   private PipelineBuilder() {}
 
-  /** The operators from {@code scan} (exclusive) up to the root (inclusive). */
-  public record Chain(ScanSpec scan, List<PlanSpec> operators) {
+  /**
+   * The operators from {@code leaf} (exclusive) up to the root (inclusive). The leaf is a {@link
+   * ScanSpec} or, above a stage boundary, an {@link ExchangeSpec}.
+   */
+  public record Chain(PlanSpec leaf, List<PlanSpec> operators) {
     public Chain {
       operators = List.copyOf(operators);
     }
+
+    /** The source id of a scan leaf. */
+    public String sourceId() {
+      return ((ScanSpec) leaf).sourceId();
+    }
+  }
+
+  /** The plan's exchange (its stage boundary), if it has one; at most one is supported. */
+  public static java.util.Optional<ExchangeSpec> exchangeOf(PlanSpec root) {
+    List<ExchangeSpec> found = new ArrayList<>();
+    collectExchanges(root, found);
+    if (found.size() > 1) {
+      throw new dev.sluice.execution.error.SluiceException(
+          dev.sluice.execution.error.ErrorCode.UNSUPPORTED_FEATURE,
+          "a query with more than one aggregation stage is not supported yet");
+    }
+    return found.stream().findFirst();
+  }
+
+  private static void collectExchanges(PlanSpec node, List<ExchangeSpec> found) {
+    if (node instanceof ExchangeSpec exchange) {
+      found.add(exchange);
+    }
+    node.inputs().forEach(input -> collectExchanges(input, found));
   }
 
   public static List<Chain> chains(PlanSpec root) {
@@ -35,10 +68,10 @@ public final class PipelineBuilder {
   }
 
   private static void collect(PlanSpec node, List<PlanSpec> above, List<Chain> chains) {
-    if (node instanceof ScanSpec scan) {
+    if (node instanceof ScanSpec || node instanceof ExchangeSpec) {
       List<PlanSpec> path = new ArrayList<>(above);
       java.util.Collections.reverse(path);
-      chains.add(new Chain(scan, path));
+      chains.add(new Chain(node, path));
       return;
     }
     List<PlanSpec> next = new ArrayList<>(above);
@@ -60,6 +93,12 @@ public final class PipelineBuilder {
     }
     if (spec instanceof RowFunctionSpec function) {
       return new RowFunctionOperator(function);
+    }
+    if (spec instanceof PartialAggregateSpec partial) {
+      return new PartialAggregateOperator(partial);
+    }
+    if (spec instanceof AggregateSpec aggregate) {
+      return new AggregateOperator(aggregate);
     }
     // SortSpec is applied by BatchExecution to a finished result; it never streams.
     throw new IllegalArgumentException(

@@ -9,7 +9,15 @@ import java.util.List;
  * plan fingerprint stored in checkpoints, so it must not contain identities or addresses.
  */
 public sealed interface PlanSpec
-    permits ScanSpec, CalcSpec, UnnestSpec, UnionSpec, RowFunctionSpec, SortSpec {
+    permits ScanSpec,
+        CalcSpec,
+        UnnestSpec,
+        UnionSpec,
+        RowFunctionSpec,
+        SortSpec,
+        PartialAggregateSpec,
+        ExchangeSpec,
+        AggregateSpec {
   /** The schema of the rows this node produces. */
   Schema schema();
 

@@ -66,9 +66,9 @@ class CheckpointTest {
   @Test
   void metadataIsCreatedOnceAndAnotherPlanIsRefused() {
     Checkpoint checkpoint = new Checkpoint(root);
-    CheckpointMetadata first = checkpoint.openFor("plan-a", "id-1", 5L);
-    assertThat(checkpoint.openFor("plan-a", "id-2", 6L)).isEqualTo(first);
-    assertThatThrownBy(() -> checkpoint.openFor("plan-b", "id-3", 7L))
+    CheckpointMetadata first = checkpoint.openFor("plan-a", "id-1", 5L, 128);
+    assertThat(checkpoint.openFor("plan-a", "id-2", 6L, 128)).isEqualTo(first);
+    assertThatThrownBy(() -> checkpoint.openFor("plan-b", "id-3", 7L, 128))
         .isInstanceOfSatisfying(
             SluiceException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.CHECKPOINT_INCOMPATIBLE))

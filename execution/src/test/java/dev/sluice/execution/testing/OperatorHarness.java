@@ -35,7 +35,7 @@ public final class OperatorHarness implements AutoCloseable {
     this.inputSchema = inputSchema;
     this.maxRowsPerBatch = maxRowsPerBatch;
     operator.open(
-        new OperatorContext("under-test", operatorAllocator, maxRowsPerBatch, functions),
+        new OperatorContext("under-test", operatorAllocator, maxRowsPerBatch, functions, null),
         new Output() {
           @Override
           public void emit(Batch batch) {

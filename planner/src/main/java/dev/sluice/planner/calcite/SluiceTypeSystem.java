@@ -35,4 +35,39 @@ public final class SluiceTypeSystem extends RelDataTypeSystemImpl {
       default -> super.getDefaultPrecision(typeName);
     };
   }
+
+  /** SUM is kept wide (as Spark does): BIGINT for integers, 10 more digits for decimals. */
+  @Override
+  public org.apache.calcite.rel.type.RelDataType deriveSumType(
+      org.apache.calcite.rel.type.RelDataTypeFactory factory,
+      org.apache.calcite.rel.type.RelDataType argument) {
+    SqlTypeName name = argument.getSqlTypeName();
+    org.apache.calcite.rel.type.RelDataType sum =
+        switch (name) {
+          case TINYINT, SMALLINT, INTEGER, BIGINT -> factory.createSqlType(SqlTypeName.BIGINT);
+          case DECIMAL ->
+              factory.createSqlType(
+                  SqlTypeName.DECIMAL,
+                  Math.min(38, argument.getPrecision() + 10),
+                  argument.getScale());
+          case REAL, FLOAT, DOUBLE -> factory.createSqlType(SqlTypeName.DOUBLE);
+          default -> argument;
+        };
+    return factory.createTypeWithNullability(sum, argument.isNullable());
+  }
+
+  /** AVG of numbers is a DOUBLE, of decimals a DECIMAL with 4 more fractional digits (Spark). */
+  @Override
+  public org.apache.calcite.rel.type.RelDataType deriveAvgAggType(
+      org.apache.calcite.rel.type.RelDataTypeFactory factory,
+      org.apache.calcite.rel.type.RelDataType argument) {
+    org.apache.calcite.rel.type.RelDataType average =
+        argument.getSqlTypeName() == SqlTypeName.DECIMAL
+            ? factory.createSqlType(
+                SqlTypeName.DECIMAL,
+                Math.min(38, argument.getPrecision() + 4),
+                Math.min(38, argument.getScale() + 4))
+            : factory.createSqlType(SqlTypeName.DOUBLE);
+    return factory.createTypeWithNullability(average, argument.isNullable());
+  }
 }

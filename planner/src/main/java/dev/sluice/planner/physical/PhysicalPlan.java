@@ -11,10 +11,16 @@ import java.util.Map;
  * A planned query: the specs execution runs, how to make each source, and whether the query is
  * continuous (it reads a stream) or a one-off batch query.
  *
+ * @param updating whether result rows can change after they are emitted (an aggregation), so the
+ *     query needs update or complete mode
  * @param explain the optimized logical plan, as Calcite prints it
  */
 public record PhysicalPlan(
-    QuerySpec spec, Map<String, SourceFactory> sources, boolean streaming, String explain) {
+    QuerySpec spec,
+    Map<String, SourceFactory> sources,
+    boolean streaming,
+    boolean updating,
+    String explain) {
   public PhysicalPlan {
     requireNonNull(spec, "spec is null");
     sources = Map.copyOf(sources);

@@ -6,7 +6,12 @@ import dev.sluice.execution.error.SluiceException;
 import dev.sluice.execution.expression.ColumnRef;
 import dev.sluice.execution.expression.Expression;
 import dev.sluice.execution.expression.Literal;
+import dev.sluice.execution.plan.AggregateCall;
+import dev.sluice.execution.plan.AggregateFunction;
+import dev.sluice.execution.plan.AggregateSpec;
 import dev.sluice.execution.plan.CalcSpec;
+import dev.sluice.execution.plan.ExchangeSpec;
+import dev.sluice.execution.plan.PartialAggregateSpec;
 import dev.sluice.execution.plan.PlanSpec;
 import dev.sluice.execution.plan.QuerySpec;
 import dev.sluice.execution.plan.RowFunctionSpec;
@@ -60,6 +65,7 @@ public final class PhysicalPlanner {
   private final List<SourceSpec> sourceSpecs = new ArrayList<>();
   private boolean streaming;
   private int valuesCount;
+  private int aggregateCount;
 
   private PhysicalPlanner(RexBuilder rexBuilder) {
     this.rexBuilder = rexBuilder;
@@ -81,7 +87,11 @@ public final class PhysicalPlanner {
     root = rename(root, named);
     String explain = RelOptUtil.toString(optimized, SqlExplainLevel.EXPPLAN_ATTRIBUTES);
     return new PhysicalPlan(
-        new QuerySpec(root, planner.sourceSpecs), planner.sources, planner.streaming, explain);
+        new QuerySpec(root, planner.sourceSpecs),
+        planner.sources,
+        planner.streaming,
+        containsAggregate(root),
+        explain);
   }
 
   private PlanSpec sort(Sort sort) {
@@ -98,6 +108,82 @@ public final class PhysicalPlanner {
     long offset = sort.offset == null ? 0 : RexLiteral.longValue(sort.offset);
     long fetch = sort.fetch == null ? -1 : RexLiteral.longValue(sort.fetch);
     return new SortSpec(input, keys, offset, fetch);
+  }
+
+  /**
+   * GROUP BY as partial aggregation per chunk, an exchange by key, and the stateful merge. The
+   * operator id numbers the aggregations of the plan in translation order, so it is the same every
+   * time the same query is planned (its state directory is found again on restart).
+   */
+  private PlanSpec aggregate(Aggregate aggregate) {
+    if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
+      throw new SluiceException(
+          ErrorCode.UNSUPPORTED_FEATURE, "GROUPING SETS, ROLLUP and CUBE are not supported yet");
+    }
+    PlanSpec input = translate(aggregate.getInput());
+    Schema inputSchema = input.schema();
+    List<Integer> keys = aggregate.getGroupSet().asList();
+    List<AggregateCall> calls = new ArrayList<>();
+    for (org.apache.calcite.rel.core.AggregateCall call : aggregate.getAggCallList()) {
+      calls.add(aggregateCall(call, inputSchema));
+    }
+    List<Field> partialFields = new ArrayList<>();
+    for (int key : keys) {
+      partialFields.add(inputSchema.field(key));
+    }
+    for (int c = 0; c < calls.size(); c++) {
+      partialFields.addAll(calls.get(c).stateFields("a" + c));
+    }
+    PartialAggregateSpec partial =
+        new PartialAggregateSpec(input, keys, calls, new Schema(partialFields));
+    ExchangeSpec exchange = new ExchangeSpec(partial, keys.size());
+    return new AggregateSpec(
+        exchange,
+        keys.size(),
+        calls,
+        "aggregate-" + aggregateCount++,
+        CalciteTypes.toSchema(aggregate.getRowType()));
+  }
+
+  private static AggregateCall aggregateCall(
+      org.apache.calcite.rel.core.AggregateCall call, Schema input) {
+    if (call.isDistinct()) {
+      throw new SluiceException(
+          ErrorCode.UNSUPPORTED_FEATURE,
+          call + ": DISTINCT aggregates over streams are not supported yet");
+    }
+    if (call.filterArg >= 0 || call.getArgList().size() > 1) {
+      throw new SluiceException(
+          ErrorCode.UNSUPPORTED_FEATURE,
+          call + " is not supported yet (FILTER or several arguments)");
+    }
+    AggregateFunction function =
+        switch (call.getAggregation().getKind()) {
+          case COUNT ->
+              call.getArgList().isEmpty() ? AggregateFunction.COUNT_STAR : AggregateFunction.COUNT;
+          case SUM, SUM0 -> AggregateFunction.SUM;
+          case MIN -> AggregateFunction.MIN;
+          case MAX -> AggregateFunction.MAX;
+          case AVG -> AggregateFunction.AVG;
+          default ->
+              throw new SluiceException(
+                  ErrorCode.UNKNOWN_FUNCTION,
+                  "aggregate function "
+                      + call.getAggregation().getName()
+                      + " is not supported; supported are"
+                      + " COUNT, SUM, MIN, MAX and AVG");
+        };
+    int argument = call.getArgList().isEmpty() ? -1 : call.getArgList().get(0);
+    return new AggregateCall(
+        function,
+        argument,
+        argument < 0 ? null : input.field(argument).type(),
+        CalciteTypes.toSqlType(call.getType(), call.toString()));
+  }
+
+  private static boolean containsAggregate(PlanSpec spec) {
+    return spec instanceof AggregateSpec
+        || spec.inputs().stream().anyMatch(PhysicalPlanner::containsAggregate);
   }
 
   private static boolean containsSort(PlanSpec spec) {
@@ -150,11 +236,8 @@ public final class PhysicalPlanner {
     if (rel instanceof Sort sort) {
       return sort(sort);
     }
-    if (rel instanceof Aggregate) {
-      throw new SluiceException(
-          ErrorCode.UNSUPPORTED_FEATURE,
-          "GROUP BY and aggregate functions are not supported yet (stateful aggregation is the next"
-              + " milestone); this version runs projections, filters, UNNEST and UNION ALL");
+    if (rel instanceof Aggregate aggregate) {
+      return aggregate(aggregate);
     }
     if (rel instanceof Join) {
       throw new SluiceException(

@@ -1,0 +1,158 @@
+package dev.sluice.api;
+
+import static dev.sluice.api.testing.StreamTest.addData;
+import static dev.sluice.api.testing.StreamTest.checkAnswer;
+import static dev.sluice.api.testing.StreamTest.checkNewOutput;
+import static dev.sluice.api.testing.StreamTest.startStream;
+import static dev.sluice.api.testing.StreamTest.stopStream;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sluice.api.testing.StreamTest;
+import dev.sluice.execution.batch.Row;
+import dev.sluice.execution.connector.OutputMode;
+import dev.sluice.execution.connector.memory.MemoryStream;
+import dev.sluice.execution.error.ErrorCode;
+import dev.sluice.execution.error.SluiceException;
+import dev.sluice.execution.type.Field;
+import dev.sluice.execution.type.Schema;
+import dev.sluice.execution.type.SqlType;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** GROUP BY over streams, kept up to date from state, with 2-row chunks and 2 partitions. */
+class StreamingAggregationTest {
+  private static final Schema BIDS =
+      Schema.of(
+          Field.nullable("auction", SqlType.BIGINT),
+          Field.nullable("price", SqlType.BIGINT),
+          Field.nullable("channel", SqlType.VARCHAR),
+          Field.nullable("amount", SqlType.decimal(10, 2)));
+
+  @TempDir Path checkpoint;
+  private final Sluice sluice = Sluice.builder().maxRowsPerBatch(2).parallelism(2).build();
+
+  @AfterEach
+  void close() {
+    sluice.close();
+  }
+
+  private static Row bid(Long auction, Long price, String channel, String amount) {
+    return Row.of(auction, price, channel, amount == null ? null : new BigDecimal(amount));
+  }
+
+  @Test
+  void updateModeEmitsTheGroupsEachBatchChangedAcrossARestart() {
+    MemoryStream bids = sluice.memoryStream("bids", BIDS);
+    DataFrame counts =
+        sluice.sql(
+            "SELECT auction, COUNT(*) AS bids, SUM(price) AS total, MIN(price) AS low, MAX(channel) AS last_channel,"
+                + " AVG(price) AS mean, COUNT(amount) AS with_amount, SUM(amount) AS amounts"
+                + " FROM bids GROUP BY auction");
+    StreamTest.of(sluice, counts, checkpoint)
+        .outputMode(OutputMode.UPDATE)
+        .run(
+            addData(
+                bids, bid(1L, 10L, "a", "1.50"), bid(2L, 5L, "b", null), bid(1L, 30L, "c", "2.25")),
+            checkNewOutput(
+                Row.of(1L, 2L, 40L, 10L, "c", 20.0, 2L, new BigDecimal("3.75")),
+                Row.of(2L, 1L, 5L, 5L, "b", 5.0, 0L, null)),
+            addData(bids, bid(2L, 7L, "a", "1.00")),
+            checkNewOutput(Row.of(2L, 2L, 12L, 5L, "b", 6.0, 1L, new BigDecimal("1.00"))),
+            stopStream(),
+            addData(bids, bid(1L, 2L, "z", null), bid(3L, null, null, null)),
+            startStream(),
+            checkNewOutput(
+                Row.of(1L, 3L, 42L, 2L, "z", 14.0, 2L, new BigDecimal("3.75")),
+                Row.of(3L, 1L, null, null, null, null, 0L, null)));
+  }
+
+  @Test
+  void completeModeEmitsTheWholeResultAndNullKeysAreAGroup() {
+    MemoryStream bids = sluice.memoryStream("bids", BIDS);
+    DataFrame byChannel =
+        sluice.sql("SELECT channel, COUNT(*) AS n FROM bids GROUP BY channel HAVING COUNT(*) < 3");
+    StreamTest.of(sluice, byChannel, checkpoint)
+        .outputMode(OutputMode.COMPLETE)
+        .run(
+            addData(bids, bid(1L, 1L, "a", null), bid(2L, 1L, null, null), bid(3L, 1L, "a", null)),
+            checkNewOutput(Row.of("a", 2L), Row.of(null, 1L)),
+            addData(bids, bid(4L, 1L, "b", null), bid(5L, 1L, "a", null)),
+            checkNewOutput(Row.of(null, 1L), Row.of("b", 1L)));
+  }
+
+  @Test
+  void aGlobalAggregateAndGroupByExpressions() {
+    MemoryStream bids = sluice.memoryStream("bids", BIDS);
+    StreamTest.of(
+            sluice,
+            sluice.sql("SELECT COUNT(*) AS n, MAX(price) AS top FROM bids"),
+            checkpoint.resolve("global"))
+        .outputMode(OutputMode.COMPLETE)
+        .run(
+            addData(bids, bid(1L, 4L, "a", null), bid(2L, 9L, "b", null)),
+            checkNewOutput(Row.of(2L, 9L)),
+            addData(bids, bid(3L, 1L, "c", null)),
+            checkNewOutput(Row.of(3L, 9L)));
+    StreamTest.of(
+            sluice,
+            sluice.sql(
+                "SELECT MOD(auction, 2) AS parity, UPPER(channel) AS ch, COUNT(*) AS n FROM bids GROUP BY MOD(auction, 2), UPPER(channel)"),
+            checkpoint.resolve("expressions"))
+        .outputMode(OutputMode.UPDATE)
+        .run(checkAnswer(Row.of(1, "A", 1L), Row.of(0, "B", 1L), Row.of(1, "C", 1L)));
+  }
+
+  @Test
+  void aggregationOverAStaticTableRunsOnce() {
+    sluice.createTable(
+        "bid_table",
+        BIDS,
+        List.of(bid(1L, 10L, "a", null), bid(1L, 20L, "a", null), bid(2L, 5L, "b", null)));
+    assertThat(
+            sluice
+                .sql(
+                    "SELECT auction, SUM(price) AS total FROM bid_table GROUP BY auction ORDER BY total DESC")
+                .collectAsList())
+        .containsExactly(Row.of(1L, 30L), Row.of(2L, 5L));
+  }
+
+  @Test
+  void appendModeIsRefusedForAnAggregationNamingTheModesThatWork() {
+    sluice.memoryStream("bids", BIDS);
+    assertThatThrownBy(
+            () ->
+                sluice
+                    .sql("SELECT auction, COUNT(*) FROM bids GROUP BY auction")
+                    .writeStream()
+                    .format("memory")
+                    .queryName("q")
+                    .start())
+        .isInstanceOfSatisfying(
+            SluiceException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_OUTPUT_MODE))
+        .hasMessageContaining("update")
+        .hasMessageContaining("complete");
+  }
+
+  @Test
+  void distinctAggregatesAreRefusedForNow() {
+    sluice.memoryStream("bids", BIDS);
+    assertThatThrownBy(
+            () ->
+                sluice
+                    .sql("SELECT COUNT(DISTINCT auction) FROM bids")
+                    .writeStream()
+                    .format("memory")
+                    .queryName("d")
+                    .outputMode(OutputMode.UPDATE)
+                    .start())
+        .isInstanceOfSatisfying(
+            SluiceException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_FEATURE));
+  }
+}

@@ -1,0 +1,156 @@
+package dev.sluice.execution.driver;
+
+import dev.sluice.execution.batch.Row;
+import dev.sluice.execution.connector.CollectedRows;
+import dev.sluice.execution.connector.OutputMode;
+import dev.sluice.execution.connector.RowCollectingWriter;
+import dev.sluice.execution.connector.SinkWriter;
+import dev.sluice.execution.connector.Source;
+import dev.sluice.execution.connector.memory.MemoryStream;
+import dev.sluice.execution.expression.UserFunctions;
+import dev.sluice.execution.operator.PipelineBuilder;
+import dev.sluice.execution.operator.PipelineBuilder.Chain;
+import dev.sluice.execution.operator.StateContext;
+import dev.sluice.execution.operator.aggregate.ExchangeRouter;
+import dev.sluice.execution.plan.ExchangeSpec;
+import dev.sluice.execution.plan.PlanSpec;
+import dev.sluice.state.KeyGroupRange;
+import dev.sluice.state.KeyGroups;
+import dev.sluice.state.StateStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.function.BooleanSupplier;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * Runs one batch of a plan as its stages. Without an exchange there is one stage: a task per
+ * (chain, source partition with data), writing to the sink. With an exchange, the lower stage's
+ * tasks write the rows the exchange receives; the rows are routed by key group to the {@code
+ * partitions} upper partitions; then every upper partition runs a task (also one without rows:
+ * complete mode re-emits its groups) with the state of its key groups, writing to the sink.
+ */
+final class Stages {
+  /** The offset range a batch reads from one source. */
+  record SourceRange(Source source, long[] start, long[] end) {}
+
+  /** Makes the sink writer of the task with the given index (final stage only). */
+  interface WriterFactory {
+    SinkWriter create(int taskIndex);
+  }
+
+  private final ExecutorService pool;
+  private final BufferAllocator allocator;
+  private final int maxRowsPerBatch;
+  private final UserFunctions functions;
+  private final BooleanSupplier cancelled;
+
+  Stages(
+      ExecutorService pool,
+      BufferAllocator allocator,
+      int maxRowsPerBatch,
+      UserFunctions functions,
+      BooleanSupplier cancelled) {
+    this.pool = pool;
+    this.allocator = allocator;
+    this.maxRowsPerBatch = maxRowsPerBatch;
+    this.functions = functions;
+    this.cancelled = cancelled;
+  }
+
+  /**
+   * Runs batch {@code batchId}; returns the outcomes of the stage that wrote to the sink (a failed
+   * or interrupted lower stage is returned as such, with no sink messages).
+   */
+  TaskOutcomes run(
+      PlanSpec root,
+      Map<String, SourceRange> ranges,
+      WriterFactory writers,
+      StateManager state,
+      long batchId,
+      OutputMode mode,
+      int partitions) {
+    Optional<ExchangeSpec> exchange = PipelineBuilder.exchangeOf(root);
+    if (exchange.isEmpty()) {
+      return TaskOutcomes.runAll(pool, scanTasks(root, ranges, writers::create));
+    }
+    TaskOutcomes lower =
+        TaskOutcomes.runAll(
+            pool, scanTasks(exchange.get().input(), ranges, index -> new RowCollectingWriter()));
+    if (lower.failure() != null || lower.interrupted()) {
+      return new TaskOutcomes(List.of(), lower.failure(), lower.interrupted());
+    }
+    KeyGroups keyGroups = state.keyGroups();
+    List<List<Row>> routed =
+        ExchangeRouter.route(
+            CollectedRows.concat(lower.messages()), exchange.get(), keyGroups, partitions);
+    MemoryStream shuffled = new MemoryStream("exchange", exchange.get().schema(), partitions);
+    List<PartitionTask> upper = new ArrayList<>();
+    List<Chain> chains = PipelineBuilder.chains(root);
+    for (int p = 0; p < partitions; p++) {
+      shuffled.addData(p, routed.get(p));
+      StateContext context = new TaskState(state, batchId, keyGroups.rangeOf(p, partitions), mode);
+      for (Chain chain : chains) {
+        upper.add(
+            new PartitionTask(
+                "batch " + batchId + " exchange/p" + p,
+                chain,
+                shuffled,
+                p,
+                0,
+                routed.get(p).size(),
+                writers.create(upper.size()),
+                allocator,
+                maxRowsPerBatch,
+                functions,
+                context,
+                cancelled));
+      }
+    }
+    return TaskOutcomes.runAll(pool, upper);
+  }
+
+  private List<PartitionTask> scanTasks(
+      PlanSpec root, Map<String, SourceRange> ranges, WriterFactory writers) {
+    List<PartitionTask> tasks = new ArrayList<>();
+    for (Chain chain : PipelineBuilder.chains(root)) {
+      SourceRange range = ranges.get(chain.sourceId());
+      for (int p = 0; p < range.end().length; p++) {
+        if (range.end()[p] > range.start()[p]) {
+          tasks.add(
+              new PartitionTask(
+                  chain.sourceId() + "/p" + p,
+                  chain,
+                  range.source(),
+                  p,
+                  range.start()[p],
+                  range.end()[p],
+                  writers.create(tasks.size()),
+                  allocator,
+                  maxRowsPerBatch,
+                  functions,
+                  null,
+                  cancelled));
+        }
+      }
+    }
+    return tasks;
+  }
+
+  /** The state one upper-stage task sees: its key groups' stores at the batch's version. */
+  private record TaskState(
+      StateManager manager, long batchId, KeyGroupRange keyGroupRange, OutputMode outputMode)
+      implements StateContext {
+    @Override
+    public StateStore store(String operatorId, int keyGroup) {
+      return manager.store(operatorId, keyGroup, batchId);
+    }
+
+    @Override
+    public KeyGroups keyGroups() {
+      return manager.keyGroups();
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package dev.sluice.execution.driver;
+
+import dev.sluice.execution.error.ErrorCode;
+import dev.sluice.execution.error.SluiceException;
+import dev.sluice.state.KeyGroups;
+import dev.sluice.state.StateCorruptedException;
+import dev.sluice.state.StateStore;
+import dev.sluice.state.StateStoreProvider;
+import dev.sluice.state.StoreId;
+import dev.sluice.state.memory.InMemoryStateStoreProvider;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The state stores of one running query, under {@code <checkpoint>/state}. A store stays open
+ * across batches; batch b uses every store at version b (what batches 0..b-1 committed) and its
+ * operators commit version b + 1. Different partitions own different key groups, so a store is only
+ * ever used by one task at a time.
+ */
+final class StateManager implements AutoCloseable {
+  private final StateStoreProvider provider;
+  private final KeyGroups keyGroups;
+  private final Map<StoreId, StateStore> open = new HashMap<>();
+
+  StateManager(Path root, KeyGroups keyGroups) {
+    this.provider = new InMemoryStateStoreProvider(root);
+    this.keyGroups = keyGroups;
+  }
+
+  KeyGroups keyGroups() {
+    return keyGroups;
+  }
+
+  synchronized StateStore store(String operatorId, int keyGroup, long version) {
+    StoreId id = new StoreId(operatorId, keyGroup);
+    StateStore store = open.get(id);
+    if (store != null && store.version() == version) {
+      return store; // the batch's own changes so far stay in it until the operator commits
+    }
+    if (store != null) {
+      store.close(); // at another version: load the requested one from its files
+    }
+    try {
+      store = provider.open(id, version);
+    } catch (StateCorruptedException e) {
+      throw new SluiceException(
+          ErrorCode.CHECKPOINT_CORRUPT,
+          "state of operator "
+              + operatorId
+              + ", key group "
+              + keyGroup
+              + " cannot be loaded: "
+              + e.getMessage(),
+          e);
+    }
+    open.put(id, store);
+    return store;
+  }
+
+  @Override
+  public synchronized void close() {
+    open.values().forEach(StateStore::close);
+    open.clear();
+    provider.close();
+  }
+}

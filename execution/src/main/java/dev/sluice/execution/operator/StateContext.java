@@ -1,0 +1,25 @@
+package dev.sluice.execution.operator;
+
+import dev.sluice.execution.connector.OutputMode;
+import dev.sluice.state.KeyGroupRange;
+import dev.sluice.state.KeyGroups;
+import dev.sluice.state.StateStore;
+
+/**
+ * What a stateful operator instance gets: the stores of the key groups its partition owns, at the
+ * version of the running batch, and the query's output mode.
+ */
+public interface StateContext {
+  /**
+   * The store of ({@code operatorId}, {@code keyGroup}) as of the start of this batch. The operator
+   * commits every store of its range at the end of the batch, changed or not.
+   */
+  StateStore store(String operatorId, int keyGroup);
+
+  KeyGroups keyGroups();
+
+  /** The key groups this partition owns. */
+  KeyGroupRange keyGroupRange();
+
+  OutputMode outputMode();
+}

@@ -1,0 +1,187 @@
+package dev.sluice.execution.operator.aggregate;
+
+import dev.sluice.execution.batch.Batch;
+import dev.sluice.execution.batch.BatchBuilder;
+import dev.sluice.execution.batch.Row;
+import dev.sluice.execution.connector.OutputMode;
+import dev.sluice.execution.error.ErrorCode;
+import dev.sluice.execution.error.SluiceException;
+import dev.sluice.execution.operator.Operator;
+import dev.sluice.execution.operator.OperatorContext;
+import dev.sluice.execution.operator.Output;
+import dev.sluice.execution.operator.StateContext;
+import dev.sluice.execution.plan.AggregateCall;
+import dev.sluice.execution.plan.AggregateSpec;
+import dev.sluice.execution.type.SqlType;
+import dev.sluice.state.StateEntry;
+import dev.sluice.state.encoding.BinaryReader;
+import dev.sluice.state.encoding.BinaryWriter;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The stateful merge of a streaming aggregation.
+ *
+ * <p><b>State layout.</b> One state store per (operator, key group). Key: the group's key values
+ * encoded with {@link ValueCodec} (the same bytes the exchange hashed to pick the key group).
+ * Value: each call's state, encoded in call order ({@link Aggregates}).
+ *
+ * <p><b>Per batch.</b> Every partial row from the exchange is merged into its key's state (read,
+ * merge, write back). At the end of the input the operator emits the keys it changed (update mode)
+ * or every key of its key groups in key order (complete mode), then commits every store of its
+ * range — also unchanged ones, so each store's version stays the batch count. A re-run of the batch
+ * opens the stores at the same version again and overwrites the same next version.
+ *
+ * <p><b>What bounds the state.</b> Nothing yet: one entry per distinct key, forever (TTL and
+ * watermarks come with event time). Groups are never removed, so output is never retracted.
+ */
+public final class AggregateOperator implements Operator {
+  private final AggregateSpec spec;
+  private final List<SqlType> keyTypes = new ArrayList<>();
+  private OperatorContext context;
+  private Output output;
+  private StateContext state;
+
+  /** Keys changed in this batch, in first-change order, with their new state. */
+  private final Map<ByteBuffer, Object[][]> changed = new LinkedHashMap<>();
+
+  public AggregateOperator(AggregateSpec spec) {
+    this.spec = spec;
+    for (int i = 0; i < spec.keyCount(); i++) {
+      keyTypes.add(spec.input().schema().field(i).type());
+    }
+  }
+
+  @Override
+  public void open(OperatorContext context, Output output) {
+    this.context = context;
+    this.output = output;
+    this.state = context.state();
+    if (state == null) {
+      throw new IllegalStateException("aggregation runs only in a stage with state");
+    }
+  }
+
+  @Override
+  public void onBatch(int input, Batch batch) {
+    try (batch) {
+      for (int i = 0; i < batch.rowCount(); i++) {
+        merge(batch.row(i));
+      }
+    }
+  }
+
+  private void merge(Row row) {
+    Object[] key = new Object[spec.keyCount()];
+    for (int k = 0; k < key.length; k++) {
+      key[k] = row.get(k);
+    }
+    byte[] keyBytes = ValueCodec.encodeKey(keyTypes, key);
+    int keyGroup = state.keyGroups().keyGroupOf(keyBytes);
+    if (!state.keyGroupRange().contains(keyGroup)) {
+      throw new SluiceException(
+          ErrorCode.INTERNAL_ERROR,
+          "key group " + keyGroup + " reached the partition owning " + state.keyGroupRange());
+    }
+    ByteBuffer changedKey = ByteBuffer.wrap(keyBytes);
+    Object[][] states = changed.get(changedKey);
+    if (states == null) {
+      byte[] stored = state.store(spec.operatorId(), keyGroup).get(keyBytes);
+      states = stored == null ? initialStates() : decode(stored);
+      changed.put(changedKey, states);
+    }
+    int column = spec.keyCount();
+    for (int c = 0; c < spec.calls().size(); c++) {
+      AggregateCall call = spec.calls().get(c);
+      int width = Aggregates.stateWidth(call);
+      Object[] partial = new Object[width];
+      for (int w = 0; w < width; w++) {
+        partial[w] = row.get(column++);
+      }
+      Aggregates.merge(call, states[c], partial);
+    }
+  }
+
+  @Override
+  public void onWatermark(int input, long watermarkMillis) {
+    output.emitWatermark(watermarkMillis);
+  }
+
+  @Override
+  public void onEndOfInput(int input) {
+    try (BatchBuilder out =
+        new BatchBuilder(spec.schema(), context.allocator(), context.maxRowsPerBatch())) {
+      for (Map.Entry<ByteBuffer, Object[][]> entry : changed.entrySet()) {
+        byte[] key = entry.getKey().array();
+        state
+            .store(spec.operatorId(), state.keyGroups().keyGroupOf(key))
+            .put(key, encode(entry.getValue()));
+        if (state.outputMode() == OutputMode.UPDATE) {
+          out.add(resultRow(key, entry.getValue()));
+        }
+      }
+      if (state.outputMode() == OutputMode.COMPLETE) {
+        state
+            .keyGroupRange()
+            .keyGroups()
+            .forEach(
+                group -> {
+                  Iterator<StateEntry> entries = state.store(spec.operatorId(), group).iterator();
+                  while (entries.hasNext()) {
+                    StateEntry entry = entries.next();
+                    out.add(resultRow(entry.key(), decode(entry.value())));
+                  }
+                });
+      }
+      state
+          .keyGroupRange()
+          .keyGroups()
+          .forEach(group -> state.store(spec.operatorId(), group).commit());
+      changed.clear();
+      for (Batch batch : out.build()) {
+        output.emit(batch);
+      }
+    }
+    output.endOfInput();
+  }
+
+  private Row resultRow(byte[] key, Object[][] states) {
+    Object[] values = new Object[spec.schema().size()];
+    Object[] keyValues = ValueCodec.decodeKey(keyTypes, key);
+    System.arraycopy(keyValues, 0, values, 0, keyValues.length);
+    for (int c = 0; c < spec.calls().size(); c++) {
+      values[keyValues.length + c] = Aggregates.result(spec.calls().get(c), states[c]);
+    }
+    return Row.of(values);
+  }
+
+  private Object[][] initialStates() {
+    return spec.calls().stream().map(Aggregates::initial).toArray(Object[][]::new);
+  }
+
+  private byte[] encode(Object[][] states) {
+    BinaryWriter out = new BinaryWriter();
+    for (int c = 0; c < states.length; c++) {
+      Aggregates.write(out, spec.calls().get(c), states[c]);
+    }
+    return out.toByteArray();
+  }
+
+  private Object[][] decode(byte[] bytes) {
+    BinaryReader in = new BinaryReader(bytes);
+    Object[][] states = new Object[spec.calls().size()][];
+    for (int c = 0; c < states.length; c++) {
+      states[c] = Aggregates.read(in, spec.calls().get(c));
+    }
+    return states;
+  }
+
+  @Override
+  public void close() {
+    changed.clear();
+  }
+}

@@ -143,6 +143,29 @@ public final class DataFrame {
     return project(kept);
   }
 
+  /** Groups by the given columns (none: one group of all rows) for {@link GroupedData#agg}. */
+  public GroupedData groupBy(Column... keys) {
+    return new GroupedData(this, Arrays.asList(keys));
+  }
+
+  public GroupedData groupBy(String... keys) {
+    return groupBy(Arrays.stream(keys).map(functions::col).toArray(Column[]::new));
+  }
+
+  DataFrame aggregate(List<Column> keys, List<AggregateColumn> aggregates) {
+    RelBuilder builder = builder();
+    ColumnContext context = context(builder);
+    List<RexNode> keyNodes = new ArrayList<>();
+    for (Column key : keys) {
+      keyNodes.add(builder.alias(key.resolve(context), key.name()));
+    }
+    List<RelBuilder.AggCall> calls = new ArrayList<>();
+    for (AggregateColumn aggregate : aggregates) {
+      calls.add(aggregate.resolve(context));
+    }
+    return derive(builder.aggregate(builder.groupKey(keyNodes), calls).build());
+  }
+
   /** UNION ALL by position; the column types must match. */
   public DataFrame union(DataFrame other) {
     return derive(builder().push(other.plan).union(true).build());

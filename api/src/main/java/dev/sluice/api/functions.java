@@ -74,6 +74,37 @@ public final class functions {
     return call("NOT", SqlStdOperatorTable.NOT, column);
   }
 
+  /** {@code COUNT(*)}: rows per group. */
+  public static AggregateColumn count() {
+    return new AggregateColumn("count(1)", null, (builder, value) -> builder.countStar(null));
+  }
+
+  /** {@code COUNT(column)}: non-NULL values per group. */
+  public static AggregateColumn count(Column column) {
+    return new AggregateColumn(
+        "count(" + column.name() + ")", column, (builder, value) -> builder.count(value));
+  }
+
+  public static AggregateColumn sum(Column column) {
+    return new AggregateColumn(
+        "sum(" + column.name() + ")", column, (builder, value) -> builder.sum(value));
+  }
+
+  public static AggregateColumn min(Column column) {
+    return new AggregateColumn(
+        "min(" + column.name() + ")", column, (builder, value) -> builder.min(value));
+  }
+
+  public static AggregateColumn max(Column column) {
+    return new AggregateColumn(
+        "max(" + column.name() + ")", column, (builder, value) -> builder.max(value));
+  }
+
+  public static AggregateColumn avg(Column column) {
+    return new AggregateColumn(
+        "avg(" + column.name() + ")", column, (builder, value) -> builder.avg(value));
+  }
+
   /** Calls a UDF registered with {@code sluice.udf().register(...)}. */
   public static Column callUdf(String name, Column... arguments) {
     String text =

@@ -1,5 +1,10 @@
 package dev.sluice.api;
 
+import static dev.sluice.api.functions.avg;
+import static dev.sluice.api.functions.col;
+import static dev.sluice.api.functions.count;
+import static dev.sluice.api.functions.max;
+import static dev.sluice.api.functions.sum;
 import static dev.sluice.api.testing.StreamTest.addData;
 import static dev.sluice.api.testing.StreamTest.checkAnswer;
 import static dev.sluice.api.testing.StreamTest.checkNewOutput;
@@ -154,5 +159,36 @@ class StreamingAggregationTest {
         .isInstanceOfSatisfying(
             SluiceException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_FEATURE));
+  }
+
+  @Test
+  void dataFrameGroupByMatchesItsSqlTwin() {
+    MemoryStream bids = sluice.memoryStream("bids", BIDS);
+    DataFrame frame =
+        sluice
+            .table("bids")
+            .groupBy(col("channel"))
+            .agg(
+                count().as("n"),
+                sum(col("price")).as("total"),
+                avg(col("price")).as("mean"),
+                max(col("auction")).as("top"));
+    DataFrame sql =
+        sluice.sql(
+            "SELECT channel, COUNT(*) AS n, SUM(price) AS total, AVG(price) AS mean, MAX(auction) AS top FROM bids GROUP BY channel");
+    assertThat(frame.schema()).isEqualTo(sql.schema());
+    Row[] expected = {Row.of("a", 2L, 30L, 15.0, 3L), Row.of("b", 1L, 5L, 5.0, 2L)};
+    StreamTest.of(sluice, frame, checkpoint.resolve("df"))
+        .outputMode(OutputMode.COMPLETE)
+        .run(
+            addData(bids, bid(1L, 10L, "a", null), bid(2L, 5L, "b", null), bid(3L, 20L, "a", null)),
+            checkNewOutput(expected));
+    StreamTest.of(sluice, sql, checkpoint.resolve("sql"))
+        .outputMode(OutputMode.COMPLETE)
+        .run(checkNewOutput(expected));
+    StreamTest.of(
+            sluice, sluice.table("bids").groupBy("channel").count(), checkpoint.resolve("count"))
+        .outputMode(OutputMode.UPDATE)
+        .run(checkAnswer(Row.of("a", 2L), Row.of("b", 1L)));
   }
 }

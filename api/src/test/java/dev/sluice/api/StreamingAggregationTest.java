@@ -191,4 +191,71 @@ class StreamingAggregationTest {
         .outputMode(OutputMode.UPDATE)
         .run(checkAnswer(Row.of("a", 2L), Row.of("b", 1L)));
   }
+
+  @Test
+  void progressReportsTheStateOfEachAggregation() {
+    MemoryStream bids = sluice.memoryStream("bids", BIDS);
+    bids.addData(bid(1L, 1L, "a", null), bid(2L, 1L, "b", null), bid(1L, 1L, "c", null));
+    var query =
+        sluice
+            .sql("SELECT auction, COUNT(*) AS n FROM bids GROUP BY auction")
+            .writeStream()
+            .format("memory")
+            .queryName("stateful")
+            .outputMode(OutputMode.UPDATE)
+            .option("checkpointLocation", checkpoint.resolve("metrics").toString())
+            .trigger(dev.sluice.execution.driver.Trigger.availableNow())
+            .start();
+    query.awaitTermination();
+    var state = query.lastProgress().stateOperators();
+    assertThat(state).hasSize(1);
+    assertThat(state.get(0).operatorId()).isEqualTo("aggregate-0");
+    assertThat(state.get(0).numKeys()).isEqualTo(2);
+    assertThat(state.get(0).memoryBytes()).isPositive();
+    assertThat(state.get(0).bytesWritten()).isPositive();
+  }
+
+  @Test
+  void corruptStateIsReportedWithItsPathAndTheQueryDoesNotStartOnIt() throws Exception {
+    MemoryStream bids = sluice.memoryStream("bids", BIDS);
+    bids.addData(bid(1L, 1L, "a", null));
+    Path location = checkpoint.resolve("corrupt");
+    DataFrame counts = sluice.sql("SELECT auction, COUNT(*) AS n FROM bids GROUP BY auction");
+    java.util.function.Supplier<dev.sluice.execution.driver.StreamingQuery> start =
+        () ->
+            counts
+                .writeStream()
+                .format("memory")
+                .queryName("corrupt")
+                .outputMode(OutputMode.UPDATE)
+                .option("checkpointLocation", location.toString())
+                .trigger(dev.sluice.execution.driver.Trigger.availableNow())
+                .start();
+    start.get().awaitTermination();
+    Path delta;
+    try (var files = java.nio.file.Files.walk(location.resolve("state"))) {
+      delta =
+          files
+              .filter(f -> f.toString().endsWith("1.delta"))
+              .filter(
+                  f -> {
+                    try {
+                      return java.nio.file.Files.size(f) > 40;
+                    } catch (java.io.IOException e) {
+                      throw new java.io.UncheckedIOException(e);
+                    }
+                  })
+              .findFirst()
+              .orElseThrow();
+    }
+    byte[] bytes = java.nio.file.Files.readAllBytes(delta);
+    bytes[bytes.length / 2] ^= 0x5A;
+    java.nio.file.Files.write(delta, bytes);
+    bids.addData(bid(1L, 1L, "a", null));
+    assertThatThrownBy(() -> start.get().awaitTermination())
+        .isInstanceOfSatisfying(
+            dev.sluice.execution.driver.StreamingQueryException.class,
+            e -> assertThat(e.causeCode()).isEqualTo(ErrorCode.CHECKPOINT_CORRUPT))
+        .hasMessageContaining(delta.getFileName().toString());
+  }
 }

@@ -381,7 +381,8 @@ final class MicroBatchExecution implements StreamingQuery {
         addBatchNanos > 0 ? inputRows / (addBatchNanos / 1e9) : 0,
         durations,
         sources,
-        new QueryProgress.SinkProgress(config.sink().description(), outputRows));
+        new QueryProgress.SinkProgress(config.sink().description(), outputRows),
+        state.progress());
   }
 
   private void waitForNextTrigger(long triggerStart, boolean ranBatch) throws InterruptedException {

@@ -9,6 +9,7 @@ import java.util.Map;
 /**
  * What one micro-batch did. {@link #toString()} is indented JSON, like Spark's progress.
  *
+ * @param stateOperators the state of each stateful operator after the batch
  * @param durationMs time per phase: {@code latestOffset} (asking sources), {@code walCommit}
  *     (writing the offset log), {@code addBatch} (running the plan and writing the sink), {@code
  *     commitOffsets} (the commit log), {@code triggerExecution} (all of it)
@@ -24,13 +25,15 @@ public record QueryProgress(
     double processedRowsPerSecond,
     Map<String, Long> durationMs,
     List<SourceProgress> sources,
-    SinkProgress sink) {
+    SinkProgress sink,
+    List<StateOperatorProgress> stateOperators) {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   public QueryProgress {
     durationMs = Map.copyOf(durationMs);
     sources = List.copyOf(sources);
+    stateOperators = List.copyOf(stateOperators);
   }
 
   /** One source's share of a batch. Offsets are per partition. */
@@ -38,6 +41,13 @@ public record QueryProgress(
       String description, List<Long> startOffset, List<Long> endOffset, long numInputRows) {}
 
   public record SinkProgress(String description, long numOutputRows) {}
+
+  /**
+   * One stateful operator's state after the batch, summed over its key groups: keys held, bytes in
+   * memory, bytes the batch's commit wrote, and the time its stores spent committing.
+   */
+  public record StateOperatorProgress(
+      String operatorId, long numKeys, long memoryBytes, long bytesWritten, long commitMillis) {}
 
   @Override
   public String toString() {

@@ -58,6 +58,26 @@ final class StateManager implements AutoCloseable {
     return store;
   }
 
+  /** Each operator's state metrics, summed over its open key-group stores, by operator id. */
+  synchronized java.util.List<QueryProgress.StateOperatorProgress> progress() {
+    Map<String, long[]> sums = new java.util.TreeMap<>();
+    for (StateStore store : open.values()) {
+      var metrics = store.metrics();
+      long[] sum = sums.computeIfAbsent(store.id().operatorId(), unused -> new long[4]);
+      sum[0] += metrics.numKeys();
+      sum[1] += metrics.memoryBytes();
+      sum[2] += metrics.lastCommitBytesWritten();
+      sum[3] += metrics.lastCommitNanos();
+    }
+    java.util.List<QueryProgress.StateOperatorProgress> progress = new java.util.ArrayList<>();
+    sums.forEach(
+        (operator, sum) ->
+            progress.add(
+                new QueryProgress.StateOperatorProgress(
+                    operator, sum[0], sum[1], sum[2], sum[3] / 1_000_000)));
+    return progress;
+  }
+
   @Override
   public synchronized void close() {
     open.values().forEach(StateStore::close);

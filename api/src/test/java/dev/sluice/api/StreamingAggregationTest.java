@@ -145,20 +145,42 @@ class StreamingAggregationTest {
   }
 
   @Test
-  void distinctAggregatesAreRefusedForNow() {
+  void exactDistinctAggregatesAcrossBatchesAndARestart() {
+    MemoryStream bids = sluice.memoryStream("bids", BIDS);
+    DataFrame distinct =
+        sluice.sql(
+            "SELECT channel, COUNT(DISTINCT auction) AS auctions, SUM(DISTINCT auction) AS auction_sum,"
+                + " COUNT(*) AS n, MAX(price) AS top FROM bids GROUP BY channel");
+    StreamTest.of(sluice, distinct, checkpoint)
+        .outputMode(OutputMode.UPDATE)
+        .run(
+            addData(
+                bids,
+                bid(1L, 10L, "a", null),
+                bid(1L, 20L, "a", null),
+                bid(2L, 5L, "a", null),
+                bid(1L, 1L, "b", null)),
+            checkNewOutput(Row.of("a", 2L, 3L, 3L, 20L), Row.of("b", 1L, 1L, 1L, 1L)),
+            stopStream(),
+            addData(bids, bid(2L, 7L, "a", null), bid(null, 8L, "a", null)),
+            startStream(),
+            checkNewOutput(Row.of("a", 2L, 3L, 5L, 20L)),
+            addData(bids, bid(3L, 1L, "a", null)),
+            checkNewOutput(Row.of("a", 3L, 6L, 6L, 20L)));
+  }
+
+  @Test
+  void distinctOverTwoColumnsIsRefusedForNow() {
     sluice.memoryStream("bids", BIDS);
     assertThatThrownBy(
             () ->
                 sluice
-                    .sql("SELECT COUNT(DISTINCT auction) FROM bids")
-                    .writeStream()
-                    .format("memory")
-                    .queryName("d")
-                    .outputMode(OutputMode.UPDATE)
-                    .start())
+                    .sql("SELECT COUNT(DISTINCT auction), COUNT(DISTINCT price) FROM bids")
+                    .isUpdating())
         .isInstanceOfSatisfying(
             SluiceException.class,
-            e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_FEATURE));
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_FEATURE))
+        .hasMessageContaining("more than one column");
   }
 
   @Test

@@ -9,15 +9,23 @@ import java.util.List;
 
 /**
  * One aggregate of a GROUP BY: {@code function} over input column {@code argument} (-1 for
- * COUNT(*)), producing {@code resultType}.
+ * COUNT(*)), producing {@code resultType}; a {@code distinct} call folds each distinct value of its
+ * group once.
  */
 public record AggregateCall(
-    AggregateFunction function, int argument, SqlType argumentType, SqlType resultType) {
+    AggregateFunction function,
+    int argument,
+    SqlType argumentType,
+    SqlType resultType,
+    boolean distinct) {
   public AggregateCall {
     requireNonNull(function, "function is null");
     requireNonNull(resultType, "resultType is null");
     if ((function == AggregateFunction.COUNT_STAR) != (argument < 0)) {
       throw new IllegalArgumentException("only COUNT(*) has no argument");
+    }
+    if (distinct && function == AggregateFunction.COUNT_STAR) {
+      throw new IllegalArgumentException("COUNT(*) cannot be DISTINCT");
     }
   }
 

@@ -127,31 +127,43 @@ public final class PhysicalPlanner {
     for (org.apache.calcite.rel.core.AggregateCall call : aggregate.getAggCallList()) {
       calls.add(aggregateCall(call, inputSchema));
     }
+    // DISTINCT calls (all over the same column) travel as the value itself: the partial stage
+    // groups by key and value, and the stateful merge folds each value of a group once.
+    List<Integer> distinctColumns =
+        calls.stream()
+            .filter(AggregateCall::distinct)
+            .map(AggregateCall::argument)
+            .distinct()
+            .toList();
+    if (distinctColumns.size() > 1) {
+      throw new SluiceException(
+          ErrorCode.UNSUPPORTED_FEATURE,
+          "DISTINCT aggregates over more than one column in one query are not supported yet");
+    }
+    List<Integer> partialKeys = new ArrayList<>(keys);
+    partialKeys.addAll(distinctColumns);
+    List<AggregateCall> partialCalls = calls.stream().filter(call -> !call.distinct()).toList();
     List<Field> partialFields = new ArrayList<>();
-    for (int key : keys) {
+    for (int key : partialKeys) {
       partialFields.add(inputSchema.field(key));
     }
-    for (int c = 0; c < calls.size(); c++) {
-      partialFields.addAll(calls.get(c).stateFields("a" + c));
+    for (int c = 0; c < partialCalls.size(); c++) {
+      partialFields.addAll(partialCalls.get(c).stateFields("a" + c));
     }
     PartialAggregateSpec partial =
-        new PartialAggregateSpec(input, keys, calls, new Schema(partialFields));
+        new PartialAggregateSpec(input, partialKeys, partialCalls, new Schema(partialFields));
     ExchangeSpec exchange = new ExchangeSpec(partial, keys.size());
     return new AggregateSpec(
         exchange,
         keys.size(),
         calls,
+        !distinctColumns.isEmpty(),
         "aggregate-" + aggregateCount++,
         CalciteTypes.toSchema(aggregate.getRowType()));
   }
 
   private static AggregateCall aggregateCall(
       org.apache.calcite.rel.core.AggregateCall call, Schema input) {
-    if (call.isDistinct()) {
-      throw new SluiceException(
-          ErrorCode.UNSUPPORTED_FEATURE,
-          call + ": DISTINCT aggregates over streams are not supported yet");
-    }
     if (call.filterArg >= 0 || call.getArgList().size() > 1) {
       throw new SluiceException(
           ErrorCode.UNSUPPORTED_FEATURE,
@@ -178,7 +190,10 @@ public final class PhysicalPlanner {
         function,
         argument,
         argument < 0 ? null : input.field(argument).type(),
-        CalciteTypes.toSqlType(call.getType(), call.toString()));
+        CalciteTypes.toSqlType(call.getType(), call.toString()),
+        call.isDistinct()
+            && function != AggregateFunction.MIN
+            && function != AggregateFunction.MAX);
   }
 
   private static boolean containsAggregate(PlanSpec spec) {

@@ -14,6 +14,7 @@ import dev.sluice.execution.plan.AggregateCall;
 import dev.sluice.execution.plan.AggregateSpec;
 import dev.sluice.execution.type.SqlType;
 import dev.sluice.state.StateEntry;
+import dev.sluice.state.StateStore;
 import dev.sluice.state.encoding.BinaryReader;
 import dev.sluice.state.encoding.BinaryWriter;
 import java.nio.ByteBuffer;
@@ -48,6 +49,12 @@ public final class AggregateOperator implements Operator {
 
   /** Keys changed in this batch, in first-change order, with their new state. */
   private final Map<ByteBuffer, Object[][]> changed = new LinkedHashMap<>();
+
+  /** Distinct values first seen in this batch (presence entries not yet written). */
+  private final java.util.Set<ByteBuffer> seen = new java.util.HashSet<>();
+
+  private static final byte GROUP = 0;
+  private static final byte DISTINCT_VALUE = 1;
 
   public AggregateOperator(AggregateSpec spec) {
     this.spec = spec;
@@ -87,16 +94,30 @@ public final class AggregateOperator implements Operator {
           ErrorCode.INTERNAL_ERROR,
           "key group " + keyGroup + " reached the partition owning " + state.keyGroupRange());
     }
+    StateStore store = state.store(spec.operatorId(), keyGroup);
     ByteBuffer changedKey = ByteBuffer.wrap(keyBytes);
     Object[][] states = changed.get(changedKey);
     if (states == null) {
-      byte[] stored = state.store(spec.operatorId(), keyGroup).get(keyBytes);
+      byte[] stored = store.get(entryKey(GROUP, keyBytes, null));
       states = stored == null ? initialStates() : decode(stored);
       changed.put(changedKey, states);
     }
     int column = spec.keyCount();
+    boolean newDistinctValue = false;
+    Object distinctValue = null;
+    if (spec.hasDistinct()) {
+      distinctValue = row.get(column++);
+      byte[] presence = entryKey(DISTINCT_VALUE, keyBytes, distinctValueBytes(distinctValue));
+      newDistinctValue = store.get(presence) == null && seen.add(ByteBuffer.wrap(presence));
+    }
     for (int c = 0; c < spec.calls().size(); c++) {
       AggregateCall call = spec.calls().get(c);
+      if (call.distinct()) {
+        if (newDistinctValue) {
+          Aggregates.accumulate(call, states[c], distinctValue);
+        }
+        continue;
+      }
       int width = Aggregates.stateWidth(call);
       Object[] partial = new Object[width];
       for (int w = 0; w < width; w++) {
@@ -104,6 +125,22 @@ public final class AggregateOperator implements Operator {
       }
       Aggregates.merge(call, states[c], partial);
     }
+  }
+
+  private byte[] distinctValueBytes(Object value) {
+    SqlType type = spec.input().schema().field(spec.keyCount()).type();
+    return ValueCodec.encodeKey(List.of(type), new Object[] {value});
+  }
+
+  private static byte[] entryKey(byte kind, byte[] key, byte[] value) {
+    int valueLength = value == null ? 0 : value.length;
+    byte[] entry = new byte[1 + key.length + valueLength];
+    entry[0] = kind;
+    System.arraycopy(key, 0, entry, 1, key.length);
+    if (value != null) {
+      System.arraycopy(value, 0, entry, 1 + key.length, valueLength);
+    }
+    return entry;
   }
 
   @Override
@@ -117,12 +154,15 @@ public final class AggregateOperator implements Operator {
         new BatchBuilder(spec.schema(), context.allocator(), context.maxRowsPerBatch())) {
       for (Map.Entry<ByteBuffer, Object[][]> entry : changed.entrySet()) {
         byte[] key = entry.getKey().array();
-        state
-            .store(spec.operatorId(), state.keyGroups().keyGroupOf(key))
-            .put(key, encode(entry.getValue()));
+        storeOf(key).put(entryKey(GROUP, key, null), encode(entry.getValue()));
         if (state.outputMode() == OutputMode.UPDATE) {
           out.add(resultRow(key, entry.getValue()));
         }
+      }
+      for (ByteBuffer presence : seen) {
+        byte[] entry = presence.array();
+        storeOf(java.util.Arrays.copyOfRange(entry, 1, 1 + keyLength(entry)))
+            .put(entry, new byte[0]);
       }
       if (state.outputMode() == OutputMode.COMPLETE) {
         state
@@ -130,10 +170,12 @@ public final class AggregateOperator implements Operator {
             .keyGroups()
             .forEach(
                 group -> {
-                  Iterator<StateEntry> entries = state.store(spec.operatorId(), group).iterator();
+                  Iterator<StateEntry> entries =
+                      state.store(spec.operatorId(), group).prefixScan(new byte[] {GROUP});
                   while (entries.hasNext()) {
                     StateEntry entry = entries.next();
-                    out.add(resultRow(entry.key(), decode(entry.value())));
+                    byte[] key = java.util.Arrays.copyOfRange(entry.key(), 1, entry.key().length);
+                    out.add(resultRow(key, decode(entry.value())));
                   }
                 });
       }
@@ -142,11 +184,25 @@ public final class AggregateOperator implements Operator {
           .keyGroups()
           .forEach(group -> state.store(spec.operatorId(), group).commit());
       changed.clear();
+      seen.clear();
       for (Batch batch : out.build()) {
         output.emit(batch);
       }
     }
     output.endOfInput();
+  }
+
+  private StateStore storeOf(byte[] key) {
+    return state.store(spec.operatorId(), state.keyGroups().keyGroupOf(key));
+  }
+
+  /** The length of the encoded group key at the start of a presence entry (after its kind byte). */
+  private int keyLength(byte[] presence) {
+    BinaryReader in = new BinaryReader(presence, 1, presence.length - 1);
+    for (SqlType type : keyTypes) {
+      ValueCodec.read(in, type);
+    }
+    return in.position(); // relative to the reader's start, which is just past the kind byte
   }
 
   private Row resultRow(byte[] key, Object[][] states) {
@@ -183,5 +239,6 @@ public final class AggregateOperator implements Operator {
   @Override
   public void close() {
     changed.clear();
+    seen.clear();
   }
 }

@@ -280,4 +280,24 @@ class StreamingAggregationTest {
             e -> assertThat(e.causeCode()).isEqualTo(ErrorCode.CHECKPOINT_CORRUPT))
         .hasMessageContaining(delta.getFileName().toString());
   }
+
+  @Test
+  void aBatchWhoseRowsAreAllFilteredOutChangesNothing() {
+    MemoryStream bids = sluice.memoryStream("bids", BIDS);
+    DataFrame expensive =
+        sluice.sql("SELECT channel, COUNT(*) AS n FROM bids WHERE price > 100 GROUP BY channel");
+    StreamTest.of(sluice, expensive, checkpoint.resolve("update"))
+        .outputMode(OutputMode.UPDATE)
+        .run(
+            addData(bids, bid(1L, 500L, "a", null)),
+            checkNewOutput(Row.of("a", 1L)),
+            addData(bids, bid(2L, 5L, "a", null), bid(3L, 7L, "b", null)),
+            checkNewOutput());
+    StreamTest.of(sluice, expensive, checkpoint.resolve("complete"))
+        .outputMode(OutputMode.COMPLETE)
+        .run(
+            checkNewOutput(Row.of("a", 1L)),
+            addData(bids, bid(4L, 1L, "c", null)),
+            checkNewOutput(Row.of("a", 1L)));
+  }
 }

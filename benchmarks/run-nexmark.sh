@@ -3,6 +3,10 @@
 # flags. Arguments go to the harness: --events N --partitions P --runs R --warmup W
 # --queries q0,q1,q2,q1df --chunk ROWS --variants sluice,hand.
 #
+# Streaming aggregation (GROUP BY MOD(auction, 10000 | 1000000), update mode, one micro-batch and
+# a stream of equal batches, then a state report: heap, disk, state load, restart):
+#   benchmarks/run-nexmark.sh --queries agg [--agg10k-events N] [--agg1m-events N] [--restarts N]
+#
 # Environment: SKIP_BUILD=1 skips packaging the module; JAVA_OPTS adds JVM options (for example
 # -XX:StartFlightRecording=duration=60s,filename=nexmark.jfr or -Xmx4g).
 #

@@ -229,6 +229,8 @@ class StreamingAggregationTest {
             .trigger(dev.sluice.execution.driver.Trigger.availableNow())
             .start();
     query.awaitTermination();
+    // the three rows read from the source, not the partial rows that crossed the exchange
+    assertThat(query.lastProgress().numInputRows()).isEqualTo(3);
     var state = query.lastProgress().stateOperators();
     assertThat(state).hasSize(1);
     assertThat(state.get(0).operatorId()).isEqualTo("aggregate-0");

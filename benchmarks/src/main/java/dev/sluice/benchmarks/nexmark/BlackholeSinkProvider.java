@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -20,10 +21,16 @@ import org.apache.arrow.vector.FieldVector;
  *
  * <p>Committed row counts are published per query name (see {@link #committedRows(String)}), so a
  * benchmark can check that a query produced the rows it should — a broken query must not look fast.
- * No options.
+ *
+ * <p>Option {@code checksum} ({@code true}/{@code false}, default false): also sum the values of
+ * every integer column (NULLs skipped, wrapping on overflow) and publish the per-column sums (see
+ * {@link #committedSums(String)}), so a benchmark can compare an engine's output with a reference
+ * loop's value by value, not only by row count. Off by default because it reads every value.
  */
 public final class BlackholeSinkProvider implements SinkProvider {
   private static final ConcurrentHashMap<String, AtomicLong> COMMITTED = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<String, long[]> SUMS = new ConcurrentHashMap<>();
+  private static final String CHECKSUM = "checksum";
 
   /** Consumed so the JIT cannot drop the value-count reads. */
   private static volatile long touched;
@@ -35,7 +42,7 @@ public final class BlackholeSinkProvider implements SinkProvider {
 
   @Override
   public Set<String> optionNames() {
-    return Set.of();
+    return Set.of(CHECKSUM);
   }
 
   @Override
@@ -45,7 +52,9 @@ public final class BlackholeSinkProvider implements SinkProvider {
 
   @Override
   public Sink create(SinkContext context) {
-    return new BlackholeSink(context.queryName().orElse(""));
+    return new BlackholeSink(
+        context.queryName().orElse(""),
+        Boolean.parseBoolean(context.options().getString(CHECKSUM, "false")));
   }
 
   /** Rows committed so far by blackhole sinks of queries named {@code queryName}. */
@@ -54,23 +63,40 @@ public final class BlackholeSinkProvider implements SinkProvider {
     return rows == null ? 0 : rows.get();
   }
 
-  /** Forgets the count of {@code queryName}. */
-  public static void reset(String queryName) {
-    COMMITTED.remove(queryName);
+  /**
+   * Per-column sums of the integer columns committed so far by checksumming blackhole sinks of
+   * queries named {@code queryName} (0 for other columns), or null if none committed.
+   */
+  public static long[] committedSums(String queryName) {
+    long[] sums = SUMS.get(queryName);
+    if (sums == null) {
+      return null;
+    }
+    synchronized (sums) {
+      return sums.clone();
+    }
   }
 
-  private record Count(long rows, long valueCounts) implements WriterCommitMessage {}
+  /** Forgets the count and sums of {@code queryName}. */
+  public static void reset(String queryName) {
+    COMMITTED.remove(queryName);
+    SUMS.remove(queryName);
+  }
+
+  private record Count(long rows, long valueCounts, long[] sums) implements WriterCommitMessage {}
 
   private static final class BlackholeSink implements Sink {
     private final String queryName;
+    private final boolean checksum;
 
-    BlackholeSink(String queryName) {
+    BlackholeSink(String queryName, boolean checksum) {
       this.queryName = queryName;
+      this.checksum = checksum;
     }
 
     @Override
     public SinkWriter createWriter(long batchId, int partition, BufferAllocator allocator) {
-      return new BlackholeWriter();
+      return new BlackholeWriter(checksum);
     }
 
     @Override
@@ -81,6 +107,14 @@ public final class BlackholeSinkProvider implements SinkProvider {
         Count count = (Count) message;
         rows += count.rows();
         valueCounts += count.valueCounts();
+        if (count.sums() != null) {
+          long[] sums = SUMS.computeIfAbsent(queryName, name -> new long[count.sums().length]);
+          synchronized (sums) {
+            for (int i = 0; i < sums.length && i < count.sums().length; i++) {
+              sums[i] += count.sums()[i];
+            }
+          }
+        }
       }
       COMMITTED.computeIfAbsent(queryName, name -> new AtomicLong()).addAndGet(rows);
       touched += valueCounts;
@@ -93,23 +127,41 @@ public final class BlackholeSinkProvider implements SinkProvider {
   }
 
   private static final class BlackholeWriter implements SinkWriter {
+    private final boolean checksum;
     private long rows;
     private long valueCounts;
+    private long[] sums;
+
+    BlackholeWriter(boolean checksum) {
+      this.checksum = checksum;
+    }
 
     @Override
     public void write(Batch batch) {
       try (batch) {
         rows += batch.rowCount();
+        if (checksum && sums == null) {
+          sums = new long[batch.columnCount()];
+        }
         for (int i = 0; i < batch.columnCount(); i++) {
           FieldVector vector = batch.vector(i);
           valueCounts += vector.getValueCount();
+          if (checksum && vector instanceof BaseIntVector ints) {
+            long sum = 0;
+            for (int row = 0; row < batch.rowCount(); row++) {
+              if (!vector.isNull(row)) {
+                sum += ints.getValueAsLong(row);
+              }
+            }
+            sums[i] += sum;
+          }
         }
       }
     }
 
     @Override
     public WriterCommitMessage commit() {
-      return new Count(rows, valueCounts);
+      return new Count(rows, valueCounts, sums);
     }
   }
 }

@@ -48,6 +48,12 @@ import org.apache.arrow.memory.RootAllocator;
  * reads each partition's whole range on its own thread in chunks of {@code --chunk} rows, and runs
  * the query's loop ({@link HandWrittenQueries}) over each chunk.
  *
+ * <p>The aggregations ({@code agg10k}, {@code agg1m} and their {@code _stream} variants, see {@link
+ * AggregationRuns}) run in update mode against {@link HandWrittenAggregation}; a Sluice run fails
+ * unless its output's per-column sums equal the hand-written loop's (so the same rows, not just as
+ * many), and after the table a state report measures each one's state in memory and on disk, its
+ * load time, and a restart.
+ *
  * <p>Each run records wall time and process CPU time ({@code
  * com.sun.management.OperatingSystemMXBean#getProcessCpuTime}, so GC and JIT threads count). After
  * {@code --warmup} discarded runs, {@code --runs} measured runs per variant; the table gives the
@@ -61,7 +67,15 @@ import org.apache.arrow.memory.RootAllocator;
  * --runs R         measured runs per variant (default 3)
  * --warmup W       discarded runs per variant before them (default 1)
  * --queries LIST   comma-separated, of q0, q1, q2, q1df (default all four), and the
- *                  diagnostics q0narrow, q1narrow (q0 and q1 without the VARCHAR column extra)
+ *                  diagnostics q0narrow, q1narrow (q0 and q1 without the VARCHAR column extra),
+ *                  and the aggregations agg10k, agg1m, agg10k_stream, agg1m_stream ("agg" is
+ *                  all four; see {@link AggregationRuns} and {@link HandWrittenAggregation})
+ * --agg10k-events N  global events of agg10k and agg10k_stream (default 2000000)
+ * --agg1m-events N   global events of agg1m and agg1m_stream (default 20000000: about 1.2 M
+ *                  auctions, so MOD(auction, 1000000) takes ~all 1 M values)
+ * --state-report B after the table, measure each aggregation's state (heap, disk, restart,
+ *                  load); true or false (default true)
+ * --restarts N     restarts (and state loads) per aggregation in the state report (default 3)
  * --prewarm N      rounds over every selected query and variant before any measurement, so the
  *                  first query measured does not pay for JIT compilation of shared code (default 1)
  * --chunk ROWS     rows per batch (default 4096)
@@ -80,15 +94,29 @@ public final class NexmarkHarness {
   private static final String Q1_NARROW =
       "SELECT auction, bidder, price * 0.908 AS price, date_time FROM bid";
   private static final List<String> QUERIES =
-      List.of("q0", "q1", "q2", "q1df", "q0narrow", "q1narrow");
+      Stream.concat(
+              Stream.of("q0", "q1", "q2", "q1df", "q0narrow", "q1narrow"),
+              AggregationRuns.QUERIES.stream())
+          .toList();
 
   private final Options options;
   private int runCounter;
   private int q1Precision;
   private final Set<String> schemaChecked = new HashSet<>();
+  private final AggregationRuns aggregations;
+
+  /** The hand-written aggregation's output checksum per query, which Sluice's must equal. */
+  private final Map<String, long[]> handChecksums = new java.util.HashMap<>();
+
+  /** The hand-written aggregation's state: distinct keys and map bytes, per query. */
+  private final Map<String, HandWrittenAggregation.Result> handResults = new java.util.HashMap<>();
+
+  /** Median triggerExecution ms of the measured Sluice runs' batches, per aggregation. */
+  private final Map<String, Double> medianBatchMillis = new java.util.HashMap<>();
 
   private NexmarkHarness(Options options) {
     this.options = options;
+    this.aggregations = new AggregationRuns(options.partitions(), options.chunk());
   }
 
   public static void main(String[] args) throws Exception {
@@ -106,7 +134,11 @@ public final class NexmarkHarness {
       int prewarm,
       int chunk,
       List<String> queries,
-      List<String> variants) {
+      List<String> variants,
+      long agg10kEvents,
+      long agg1mEvents,
+      boolean stateReport,
+      int restarts) {
     static Options parse(String[] args) {
       long events = 10_000_000;
       int partitions = 2;
@@ -116,13 +148,19 @@ public final class NexmarkHarness {
       int chunk = 4096;
       List<String> queries = List.of("q0", "q1", "q2", "q1df");
       List<String> variants = List.of("hand", "sluice");
+      long agg10kEvents = 2_000_000;
+      long agg1mEvents = 20_000_000;
+      boolean stateReport = true;
+      int restarts = 3;
       for (int i = 0; i < args.length; i++) {
         String arg = args[i];
         if (arg.equals("-h") || arg.equals("--help")) {
           System.out.println(
               "usage: NexmarkHarness [--events N] [--partitions P] [--runs R] [--warmup W]"
-                  + " [--prewarm N] [--queries q0,q1,q2,q1df,q0narrow,q1narrow] [--chunk ROWS]"
-                  + " [--variants sluice,hand]");
+                  + " [--prewarm N] [--queries q0,q1,q2,q1df,q0narrow,q1narrow,agg10k,agg1m,"
+                  + "agg10k_stream,agg1m_stream,agg] [--chunk ROWS] [--variants sluice,hand]"
+                  + " [--agg10k-events N] [--agg1m-events N] [--state-report true|false]"
+                  + " [--restarts N]");
           System.exit(0);
         }
         if (i + 1 >= args.length) {
@@ -136,7 +174,16 @@ public final class NexmarkHarness {
           case "--warmup" -> warmup = Integer.parseInt(value);
           case "--prewarm" -> prewarm = Integer.parseInt(value);
           case "--chunk" -> chunk = Integer.parseInt(value);
-          case "--queries" -> queries = splitList(value);
+          case "--queries" ->
+              queries =
+                  splitList(value).stream()
+                      .flatMap(
+                          q -> q.equals("agg") ? AggregationRuns.QUERIES.stream() : Stream.of(q))
+                      .toList();
+          case "--agg10k-events" -> agg10kEvents = Long.parseLong(value.replace("_", ""));
+          case "--agg1m-events" -> agg1mEvents = Long.parseLong(value.replace("_", ""));
+          case "--state-report" -> stateReport = Boolean.parseBoolean(value);
+          case "--restarts" -> restarts = Integer.parseInt(value);
           case "--variants" -> variants = splitList(value);
           default -> throw new IllegalArgumentException("unknown option " + arg);
         }
@@ -151,10 +198,38 @@ public final class NexmarkHarness {
           throw new IllegalArgumentException("unknown variant " + variant + "; use sluice, hand");
         }
       }
-      if (events < 1 || partitions < 1 || runs < 1 || warmup < 0 || prewarm < 0 || chunk < 1) {
+      if (events < 1
+          || partitions < 1
+          || runs < 1
+          || warmup < 0
+          || prewarm < 0
+          || chunk < 1
+          || agg10kEvents < 1
+          || agg1mEvents < 1
+          || restarts < 0) {
         throw new IllegalArgumentException("counts must be positive");
       }
-      return new Options(events, partitions, runs, warmup, prewarm, chunk, queries, variants);
+      return new Options(
+          events,
+          partitions,
+          runs,
+          warmup,
+          prewarm,
+          chunk,
+          queries,
+          variants,
+          agg10kEvents,
+          agg1mEvents,
+          stateReport,
+          restarts);
+    }
+
+    /** The global events of a run of {@code query}. */
+    long eventsOf(String query) {
+      if (AggregationRuns.isAggregation(query)) {
+        return AggregationRuns.modulus(query) == 10_000 ? agg10kEvents : agg1mEvents;
+      }
+      return events;
     }
 
     private static List<String> splitList(String value) {
@@ -169,7 +244,7 @@ public final class NexmarkHarness {
   record Run(long wallNanos, long cpuNanos, long outputRows, long setupNanos) {}
 
   /** One table row. */
-  record Result(String query, String variant, List<Run> runs) {
+  record Result(String query, String variant, long events, List<Run> runs) {
     double bestEventsPerSecond(long events) {
       return runs.stream().mapToDouble(r -> events / (r.wallNanos / 1e9)).max().orElse(0);
     }
@@ -223,10 +298,11 @@ public final class NexmarkHarness {
     for (String query : options.queries()) {
       // The hand-written loop runs first: its row count is what the Sluice query must produce.
       long expected = -1;
+      long queryEvents = options.eventsOf(query);
       if (options.variants().contains("hand")) {
         List<Run> runs = measure(query, "hand", () -> runHand(query));
         expected = runs.get(0).outputRows();
-        results.add(new Result(query, "hand-written", runs));
+        results.add(new Result(query, "hand-written", queryEvents, runs));
       }
       if (options.variants().contains("sluice")) {
         long must = expected;
@@ -246,10 +322,17 @@ public final class NexmarkHarness {
                   }
                   return run;
                 });
-        results.add(new Result(query, "sluice", runs));
+        results.add(new Result(query, "sluice", queryEvents, runs));
       }
     }
     printTable(results);
+    if (options.stateReport() && options.variants().contains("sluice")) {
+      List<String> aggregationQueries =
+          options.queries().stream().filter(AggregationRuns::isAggregation).toList();
+      if (!aggregationQueries.isEmpty()) {
+        reportState(aggregationQueries);
+      }
+    }
   }
 
   interface RunBody {
@@ -273,7 +356,7 @@ public final class NexmarkHarness {
           run.cpuNanos() / 1e6,
           (double) run.cpuNanos() / run.wallNanos(),
           run.outputRows(),
-          options.events() / (run.wallNanos() / 1e9) / 1e6,
+          options.eventsOf(query) / (run.wallNanos() / 1e9) / 1e6,
           run.setupNanos() > 0
               ? String.format(Locale.ROOT, ", setup %.1f ms", run.setupNanos() / 1e6)
               : "");
@@ -287,6 +370,9 @@ public final class NexmarkHarness {
   // ---------------------------------------------------------------- Sluice
 
   private Run runSluice(String query) throws Exception {
+    if (AggregationRuns.isAggregation(query)) {
+      return runSluiceAggregation(query);
+    }
     String name = "nexmark_" + query + "_" + (++runCounter);
     Path checkpoint = Files.createTempDirectory("sluice-nexmark-");
     BlackholeSinkProvider.reset(name);
@@ -399,6 +485,9 @@ public final class NexmarkHarness {
   // ---------------------------------------------------------------- hand-written
 
   private Run runHand(String query) throws Exception {
+    if (AggregationRuns.isAggregation(query)) {
+      return runHandAggregation(query);
+    }
     long cpuStart = OS.getProcessCpuTime();
     long wallStart = System.nanoTime();
     Connectors connectors = Connectors.load(NexmarkHarness.class.getClassLoader());
@@ -470,6 +559,314 @@ public final class NexmarkHarness {
     return rows;
   }
 
+  // ---------------------------------------------------------------- aggregations
+
+  private Run runSluiceAggregation(String query) throws Exception {
+    String name = "nexmark_" + query + "_" + (++runCounter);
+    long events = options.eventsOf(query);
+    if (!schemaChecked.contains(query)) {
+      schemaChecked.add(query);
+      try (Sluice sluice = Sluice.builder().parallelism(1).build()) {
+        sluice
+            .readStream()
+            .format("nexmark")
+            .option("table", "bid")
+            .option("maxEvents", 1)
+            .load()
+            .createOrReplaceTempView("bid");
+        System.err.println(
+            "  "
+                + query
+                + ": "
+                + AggregationRuns.sql(AggregationRuns.modulus(query))
+                + "\n    output schema: "
+                + sluice.sql(AggregationRuns.sql(AggregationRuns.modulus(query))).schema());
+      }
+    }
+    AggregationRuns.SluiceRun run =
+        aggregations.run(query, name, events, AggregationRuns.Start.FRESH, null, false, false);
+    checkAggregation(query, run, events);
+    medianBatchMillis.put(
+        query, median(run.batchMillis().stream().mapToDouble(Long::doubleValue).toArray()));
+    return new Run(run.wallNanos(), run.cpuNanos(), run.outputRows(), run.setupNanos());
+  }
+
+  /**
+   * Fails unless a Sluice aggregation run read every bid, in the right batches, and wrote the right
+   * rows.
+   */
+  private void checkAggregation(String query, AggregationRuns.SluiceRun run, long events) {
+    long bids = bidsAmong(events);
+    long batches = aggregations.batches(query, events);
+    // Progress's numInputRows of an aggregation counts the rows after the exchange, so the
+    // source's share is checked by its offsets, and the bids by the sum of the bids column.
+    if (run.sourceEvents() != events) {
+      throw new IllegalStateException(
+          query + " on Sluice read " + run.sourceEvents() + " events, expected " + events);
+    }
+    if (run.batches() != batches) {
+      throw new IllegalStateException(
+          query + " on Sluice ran " + run.batches() + " batches, expected " + batches);
+    }
+    if (run.sinkRows() != run.outputRows()) {
+      throw new IllegalStateException(
+          query
+              + ": progress reports "
+              + run.sinkRows()
+              + " output rows, the sink saw "
+              + run.outputRows());
+    }
+    if (!AggregationRuns.streaming(query) && run.checksum()[1] != bids) {
+      throw new IllegalStateException(
+          query + ": the bids column sums to " + run.checksum()[1] + ", expected " + bids);
+    }
+    long[] expected = handChecksums.get(query);
+    if (expected != null && !Arrays.equals(expected, run.checksum())) {
+      throw new IllegalStateException(
+          query
+              + ": Sluice's output column sums "
+              + Arrays.toString(run.checksum())
+              + " differ from the hand-written "
+              + Arrays.toString(expected));
+    }
+  }
+
+  private Run runHandAggregation(String query) throws Exception {
+    long events = options.eventsOf(query);
+    long cpuStart = OS.getProcessCpuTime();
+    long wallStart = System.nanoTime();
+    Connectors connectors = Connectors.load(NexmarkHarness.class.getClassLoader());
+    HandWrittenAggregation.Result result;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(options.partitions());
+    try (Source source =
+            connectors
+                .source("nexmark")
+                .create(
+                    new SourceContext(
+                        new ConnectorOptions(
+                            "nexmark",
+                            AggregationRuns.sourceOptions(events, options.partitions(), true)),
+                        Optional.empty(),
+                        Clock.system()));
+        BufferAllocator root = new RootAllocator()) {
+      long[][] batchEnds =
+          AggregationRuns.streaming(query)
+              ? aggregations.streamBatchEnds(aggregations.batches(query, events))
+              : new long[][] {source.latestOffsets()};
+      result =
+          HandWrittenAggregation.run(
+              source, batchEnds, AggregationRuns.modulus(query), options.chunk(), root, pool);
+    } finally {
+      pool.shutdownNow();
+    }
+    long wall = System.nanoTime() - wallStart;
+    long cpu = OS.getProcessCpuTime() - cpuStart;
+    long bids = bidsAmong(events);
+    if (!AggregationRuns.streaming(query) && result.checksum()[1] != bids) {
+      throw new IllegalStateException(
+          query + " hand-written counted " + result.checksum()[1] + " bids, expected " + bids);
+    }
+    handChecksums.put(query, result.checksum());
+    handResults.put(query, result);
+    return new Run(wall, cpu, result.outputRows(), 0);
+  }
+
+  /**
+   * For each aggregation: one more (untimed) Sluice run that measures the heap with its state
+   * loaded and keeps its checkpoint; the checkpoint's size; loading its state with the engine's
+   * store provider; and restarting the query on it.
+   */
+  private void reportState(List<String> queries) throws Exception {
+    StringBuilder table = new StringBuilder();
+    table.append(
+        String.format(
+            Locale.ROOT,
+            "%nAggregation state (%d partitions, 128 key groups; raw = distinct keys x 24 bytes:"
+                + " 8-byte key + 8-byte count + 8-byte sum)%n%n",
+            options.partitions()));
+    table.append(
+        "| query | batches | distinct keys | raw bytes | hand-written maps | engine heap with state"
+            + " (x raw) | peak heap during run (x raw) | store memoryBytes (x raw) | heap of loaded stores (x raw) | state on disk"
+            + " (x raw, files) | checkpoint on disk | load all stores, ms | restart, ms (start()"
+            + " to end / incl. session) | batches on restart | first batch after restart, ms |"
+            + " steady batch ms |\n");
+    table.append(
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (String query : queries) {
+      long events = options.eventsOf(query);
+      String name = "nexmark_" + query + "_state_" + (++runCounter);
+      System.gc();
+      AggregationRuns.SluiceRun probe =
+          aggregations.run(query, name, events, AggregationRuns.Start.FRESH, null, true, true);
+      checkAggregation(query, probe, events);
+      Path checkpoint = probe.checkpoint();
+      try {
+        AggregationRuns.DiskUsage state = AggregationRuns.diskUsage(checkpoint.resolve("state"));
+        AggregationRuns.DiskUsage all = AggregationRuns.diskUsage(checkpoint);
+        List<AggregationRuns.StateLoad> loads = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, options.restarts()); i++) {
+          loads.add(AggregationRuns.loadState(checkpoint.resolve("state")));
+        }
+        AggregationRuns.StateLoad load = loads.get(loads.size() - 1);
+        double loadMillis = median(loads.stream().mapToDouble(l -> l.nanos() / 1e6).toArray());
+        List<double[]> restarts = new ArrayList<>();
+        long restartBatches = -1;
+        for (int i = 0; i < options.restarts(); i++) {
+          String restartName = name + "_restart" + i;
+          System.gc();
+          AggregationRuns.SluiceRun restart =
+              aggregations.run(
+                  query,
+                  restartName,
+                  events,
+                  AggregationRuns.Start.RESTART_NO_DATA,
+                  checkpoint,
+                  true,
+                  false);
+          restarts.add(
+              new double[] {
+                (restart.wallNanos() - restart.setupNanos()) / 1e6, restart.wallNanos() / 1e6
+              });
+          restartBatches = Math.max(restartBatches, restart.batches());
+          System.err.printf(
+              Locale.ROOT,
+              "  %-13s restart %d: %.1f ms from start() to termination, %.1f ms with session and"
+                  + " planning, %d batches %s, %,d rows%n",
+              query,
+              i + 1,
+              (restart.wallNanos() - restart.setupNanos()) / 1e6,
+              restart.wallNanos() / 1e6,
+              restart.batches(),
+              restart.batchMillis(),
+              restart.outputRows());
+        }
+        // A stream's checkpoint can take one more batch: its first batch loads the state.
+        List<Long> firstBatchMillis = new ArrayList<>();
+        for (int i = 0; AggregationRuns.streaming(query) && i < options.restarts(); i++) {
+          String restartName = name + "_restart_batch" + i;
+          System.gc();
+          AggregationRuns.SluiceRun restart =
+              aggregations.run(
+                  query,
+                  restartName,
+                  events,
+                  AggregationRuns.Start.RESTART_ONE_BATCH,
+                  checkpoint,
+                  true,
+                  false);
+          if (restart.batches() != 1) {
+            throw new IllegalStateException(
+                query + " restarted for one batch ran " + restart.batches());
+          }
+          firstBatchMillis.add(restart.batchMillis().get(0));
+          System.err.printf(
+              Locale.ROOT,
+              "  %-13s restart with a batch %d: %.1f ms from start() to termination (with the"
+                  + " restarted source's idle polls), first batch %d ms, %,d rows%n",
+              query,
+              i + 1,
+              (restart.wallNanos() - restart.setupNanos()) / 1e6,
+              restart.batchMillis().get(0),
+              restart.outputRows());
+        }
+        long keys = load.keys();
+        long raw = keys * 24;
+        long engineHeap =
+            probe.heapWithState() >= 0 && probe.heapAfterStop() >= 0
+                ? probe.heapWithState() - probe.heapAfterStop()
+                : -1;
+        // The listener's forced GC is a GC of the run too (its notification may come late).
+        long peakDuringRun =
+            Math.max(probe.peakHeapAfterGc(), probe.heapWithState()) - probe.heapAfterStop();
+        HandWrittenAggregation.Result hand = handResults.get(query);
+        if (hand != null && hand.stateKeys() != keys) {
+          throw new IllegalStateException(
+              query
+                  + ": the engine's state holds "
+                  + keys
+                  + " keys, the hand-written maps "
+                  + hand.stateKeys());
+        }
+        System.err.printf(
+            Locale.ROOT,
+            "  %-13s state: %,d keys in %d stores at version %d; heap after GC %s with state, %s"
+                + " after the query ended, peak after any GC during the run %s; %,d rows through the"
+                + " exchange; loads %s ms; disk %s in %,d files%n",
+            query,
+            keys,
+            load.stores(),
+            load.version(),
+            AggregationRuns.mib(probe.heapWithState()),
+            AggregationRuns.mib(probe.heapAfterStop()),
+            AggregationRuns.mib(probe.peakHeapAfterGc()),
+            probe.inputRows(),
+            loads.stream().map(l -> String.format(Locale.ROOT, "%.1f", l.nanos() / 1e6)).toList(),
+            AggregationRuns.mib(state.bytes()),
+            state.files());
+        table.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %d | %,d | %s | %s | %s (%.2f) | %s (%.1f) | %s (%.2f) | %s (%.2f) | %s (%.2f, %,d) |"
+                    + " %s | %.0f | %.0f / %.0f | %d | %s | %s |%n",
+                query,
+                probe.batches(),
+                keys,
+                AggregationRuns.mib(raw),
+                hand == null ? "-" : AggregationRuns.mib(hand.stateMapBytes()),
+                AggregationRuns.mib(engineHeap),
+                (double) engineHeap / raw,
+                AggregationRuns.mib(peakDuringRun),
+                (double) peakDuringRun / raw,
+                AggregationRuns.mib(load.memoryBytes()),
+                (double) load.memoryBytes() / raw,
+                AggregationRuns.mib(load.heapDelta()),
+                (double) load.heapDelta() / raw,
+                AggregationRuns.mib(state.bytes()),
+                (double) state.bytes() / raw,
+                state.files(),
+                AggregationRuns.mib(all.bytes()),
+                loadMillis,
+                restarts.isEmpty() ? 0 : median(restarts.stream().mapToDouble(r -> r[0]).toArray()),
+                restarts.isEmpty() ? 0 : median(restarts.stream().mapToDouble(r -> r[1]).toArray()),
+                restartBatches,
+                firstBatchMillis.isEmpty()
+                    ? "-"
+                    : String.format(
+                        Locale.ROOT,
+                        "%.0f %s",
+                        median(firstBatchMillis.stream().mapToDouble(Long::doubleValue).toArray()),
+                        firstBatchMillis),
+                medianBatchMillis.containsKey(query)
+                    ? String.format(Locale.ROOT, "%.0f", medianBatchMillis.get(query))
+                    : "-"));
+      } finally {
+        AggregationRuns.deleteRecursively(checkpoint);
+      }
+    }
+    table.append(
+        "\nengine heap with state = heap used after GC in the listener of the last batch (stores"
+            + " open) minus after the query ended (stores closed), same session. peak heap during"
+            + " run = the largest heap used after any GC while the query ran minus after it ended:"
+            + " an upper bound of what a batch holds while it runs (exchange rows, changed-key map;"
+            + " old-generation garbage not yet collected counts too); a short run may have no GC"
+            + " but the forced one after its last batch. store memoryBytes"
+            + " = the stores' own estimate (StateStoreMetrics). heap of loaded stores and load ms ="
+            + " opening every store at the newest version with InMemoryStateStoreProvider, as the"
+            + " first batch after a restart does. restart = a new session and query on the same"
+            + " checkpoint with availableNow and no new data (a _stream query's unlimited source"
+            + " restarts its steps from offset 0, below the checkpoint's offsets, so it too has"
+            + " nothing new at the start), so it runs no batch and loads no state: stores open"
+            + " lazily in the first batch that has data, which then pays the load time first."
+            + " first batch after restart (_stream only) = triggerExecution of the first batch of a"
+            + " restart with the default trigger (median [all]), one step per partition, which"
+            + " opens every store."
+            + " steady batch ms = median triggerExecution of the batches of the last measured"
+            + " run.\n");
+    System.out.print(table);
+    System.out.flush();
+  }
+
   // ---------------------------------------------------------------- reporting
 
   /** Bids among global events {@code 0 .. events - 1}: positions 4 to 49 of every block of 50. */
@@ -478,15 +875,12 @@ public final class NexmarkHarness {
   }
 
   private void printTable(List<Result> results) {
-    long events = options.events();
     StringBuilder out = new StringBuilder();
     out.append(
         String.format(
             Locale.ROOT,
-            "%nNexmark, %,d events (%,d bids) per run, %d partitions, chunk %d rows,"
-                + " best/median of %d runs after %d warm-up (and %d pre-warm round)%n%n",
-            events,
-            bidsAmong(events),
+            "%nNexmark, events per run as in the table (46 in 50 are bids), %d partitions, chunk %d"
+                + " rows, best/median of %d runs after %d warm-up (and %d pre-warm round)%n%n",
             options.partitions(),
             options.chunk(),
             options.runs(),
@@ -498,6 +892,7 @@ public final class NexmarkHarness {
             + " sluice/hand events/CPU-s |\n");
     out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Result result : results) {
+      long events = result.events();
       Optional<Result> hand =
           results.stream()
               .filter(r -> r.query().equals(result.query()) && r.variant().equals("hand-written"))

@@ -324,7 +324,14 @@ final class MicroBatchExecution implements StreamingQuery {
     // Progress is recorded before anyone waiting for this batch wakes up, so a caller of
     // processAllAvailable() always finds it in lastProgress().
     QueryProgress report =
-        progressOf(entry, results, triggerStart, latestOffsetNanos, addBatchNanos, commitNanos);
+        progressOf(
+            entry,
+            results,
+            outcomes.sourceRows(),
+            triggerStart,
+            latestOffsetNanos,
+            addBatchNanos,
+            commitNanos);
     synchronized (progress) {
       progress.addLast(report);
       if (progress.size() > PROGRESS_TO_KEEP) {
@@ -344,11 +351,11 @@ final class MicroBatchExecution implements StreamingQuery {
   private QueryProgress progressOf(
       OffsetLogEntry entry,
       List<PartitionTask.Result> results,
+      long inputRows,
       long triggerStart,
       long latestOffsetNanos,
       long addBatchNanos,
       long commitNanos) {
-    long inputRows = results.stream().mapToLong(PartitionTask.Result::inputRows).sum();
     long outputRows = results.stream().mapToLong(PartitionTask.Result::outputRows).sum();
     long triggerMillis =
         (latestOffsetNanos + walCommitNanos + addBatchNanos + commitNanos) / 1_000_000;

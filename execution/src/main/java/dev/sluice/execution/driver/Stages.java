@@ -80,7 +80,7 @@ final class Stages {
         TaskOutcomes.runAll(
             pool, scanTasks(exchange.get().input(), ranges, index -> new RowCollectingWriter()));
     if (lower.failure() != null || lower.interrupted()) {
-      return new TaskOutcomes(List.of(), lower.failure(), lower.interrupted());
+      return new TaskOutcomes(List.of(), lower.failure(), lower.interrupted(), lower.sourceRows());
     }
     KeyGroups keyGroups = state.keyGroups();
     List<List<Row>> routed =
@@ -109,7 +109,7 @@ final class Stages {
                 cancelled));
       }
     }
-    return TaskOutcomes.runAll(pool, upper);
+    return TaskOutcomes.runAll(pool, upper).readingFromSources(lower.sourceRows());
   }
 
   private List<PartitionTask> scanTasks(

@@ -14,8 +14,11 @@ import java.util.concurrent.Future;
  * @param results the results of the tasks that succeeded, in task order
  * @param failure the first task failure, or null
  * @param interrupted whether the waiting thread was interrupted (its flag is set again)
+ * @param sourceRows the rows the batch read from its sources (for a plan with an exchange, what the
+ *     lower stage read, not what crossed the exchange)
  */
-record TaskOutcomes(List<PartitionTask.Result> results, Throwable failure, boolean interrupted) {
+record TaskOutcomes(
+    List<PartitionTask.Result> results, Throwable failure, boolean interrupted, long sourceRows) {
   static TaskOutcomes runAll(ExecutorService pool, List<PartitionTask> tasks) {
     List<Future<PartitionTask.Result>> futures = new ArrayList<>(tasks.size());
     for (PartitionTask task : tasks) {
@@ -40,7 +43,13 @@ record TaskOutcomes(List<PartitionTask.Result> results, Throwable failure, boole
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
-    return new TaskOutcomes(results, failure, interrupted);
+    long sourceRows = results.stream().mapToLong(PartitionTask.Result::inputRows).sum();
+    return new TaskOutcomes(results, failure, interrupted, sourceRows);
+  }
+
+  /** The same outcomes, counting {@code rows} as read from the sources. */
+  TaskOutcomes readingFromSources(long rows) {
+    return new TaskOutcomes(results, failure, interrupted, rows);
   }
 
   List<dev.sluice.execution.connector.WriterCommitMessage> messages() {

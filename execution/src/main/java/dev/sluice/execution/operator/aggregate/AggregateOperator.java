@@ -50,8 +50,13 @@ public final class AggregateOperator implements Operator {
   /** Keys changed in this batch, in first-change order, with their new state. */
   private final Map<ByteBuffer, Object[][]> changed = new LinkedHashMap<>();
 
-  /** Distinct values first seen in this batch (presence entries not yet written). */
-  private final java.util.Set<ByteBuffer> seen = new java.util.HashSet<>();
+  /** Distinct values first seen in this batch (presence entries not yet written), by key group. */
+  private final Map<ByteBuffer, Integer> seen = new java.util.HashMap<>();
+
+  /** This batch's stores by key group; an instance serves one batch of one partition. */
+  private StateStore[] stores;
+
+  private int[] stateWidths;
 
   private static final byte GROUP = 0;
   private static final byte DISTINCT_VALUE = 1;
@@ -71,6 +76,8 @@ public final class AggregateOperator implements Operator {
     if (state == null) {
       throw new IllegalStateException("aggregation runs only in a stage with state");
     }
+    stores = new StateStore[state.keyGroups().count()];
+    stateWidths = spec.calls().stream().mapToInt(Aggregates::stateWidth).toArray();
   }
 
   @Override
@@ -94,7 +101,7 @@ public final class AggregateOperator implements Operator {
           ErrorCode.INTERNAL_ERROR,
           "key group " + keyGroup + " reached the partition owning " + state.keyGroupRange());
     }
-    StateStore store = state.store(spec.operatorId(), keyGroup);
+    StateStore store = store(keyGroup);
     ByteBuffer changedKey = ByteBuffer.wrap(keyBytes);
     Object[][] states = changed.get(changedKey);
     if (states == null) {
@@ -108,7 +115,9 @@ public final class AggregateOperator implements Operator {
     if (spec.hasDistinct()) {
       distinctValue = row.get(column++);
       byte[] presence = entryKey(DISTINCT_VALUE, keyBytes, distinctValueBytes(distinctValue));
-      newDistinctValue = store.get(presence) == null && seen.add(ByteBuffer.wrap(presence));
+      newDistinctValue =
+          store.get(presence) == null
+              && seen.putIfAbsent(ByteBuffer.wrap(presence), keyGroup) == null;
     }
     for (int c = 0; c < spec.calls().size(); c++) {
       AggregateCall call = spec.calls().get(c);
@@ -118,7 +127,7 @@ public final class AggregateOperator implements Operator {
         }
         continue;
       }
-      int width = Aggregates.stateWidth(call);
+      int width = stateWidths[c];
       Object[] partial = new Object[width];
       for (int w = 0; w < width; w++) {
         partial[w] = row.get(column++);
@@ -154,15 +163,14 @@ public final class AggregateOperator implements Operator {
         new BatchBuilder(spec.schema(), context.allocator(), context.maxRowsPerBatch())) {
       for (Map.Entry<ByteBuffer, Object[][]> entry : changed.entrySet()) {
         byte[] key = entry.getKey().array();
-        storeOf(key).put(entryKey(GROUP, key, null), encode(entry.getValue()));
+        store(state.keyGroups().keyGroupOf(key))
+            .put(entryKey(GROUP, key, null), encode(entry.getValue()));
         if (state.outputMode() == OutputMode.UPDATE) {
           out.add(resultRow(key, entry.getValue()));
         }
       }
-      for (ByteBuffer presence : seen) {
-        byte[] entry = presence.array();
-        storeOf(java.util.Arrays.copyOfRange(entry, 1, 1 + keyLength(entry)))
-            .put(entry, new byte[0]);
+      for (Map.Entry<ByteBuffer, Integer> presence : seen.entrySet()) {
+        store(presence.getValue()).put(presence.getKey().array(), new byte[0]);
       }
       if (state.outputMode() == OutputMode.COMPLETE) {
         state
@@ -170,8 +178,7 @@ public final class AggregateOperator implements Operator {
             .keyGroups()
             .forEach(
                 group -> {
-                  Iterator<StateEntry> entries =
-                      state.store(spec.operatorId(), group).prefixScan(new byte[] {GROUP});
+                  Iterator<StateEntry> entries = store(group).prefixScan(new byte[] {GROUP});
                   while (entries.hasNext()) {
                     StateEntry entry = entries.next();
                     byte[] key = java.util.Arrays.copyOfRange(entry.key(), 1, entry.key().length);
@@ -179,10 +186,7 @@ public final class AggregateOperator implements Operator {
                   }
                 });
       }
-      state
-          .keyGroupRange()
-          .keyGroups()
-          .forEach(group -> state.store(spec.operatorId(), group).commit());
+      state.keyGroupRange().keyGroups().forEach(group -> store(group).commit());
       changed.clear();
       seen.clear();
       for (Batch batch : out.build()) {
@@ -192,17 +196,13 @@ public final class AggregateOperator implements Operator {
     output.endOfInput();
   }
 
-  private StateStore storeOf(byte[] key) {
-    return state.store(spec.operatorId(), state.keyGroups().keyGroupOf(key));
-  }
-
-  /** The length of the encoded group key at the start of a presence entry (after its kind byte). */
-  private int keyLength(byte[] presence) {
-    BinaryReader in = new BinaryReader(presence, 1, presence.length - 1);
-    for (SqlType type : keyTypes) {
-      ValueCodec.read(in, type);
+  private StateStore store(int keyGroup) {
+    StateStore store = stores[keyGroup];
+    if (store == null) {
+      store = state.store(spec.operatorId(), keyGroup);
+      stores[keyGroup] = store;
     }
-    return in.position(); // relative to the reader's start, which is just past the kind byte
+    return store;
   }
 
   private Row resultRow(byte[] key, Object[][] states) {

@@ -152,6 +152,11 @@ public final class DataFrame {
     return groupBy(Arrays.stream(keys).map(functions::col).toArray(Column[]::new));
   }
 
+  /** Aggregates all rows as one group: {@code groupBy().agg(aggregates)}. */
+  public DataFrame agg(AggregateColumn... aggregates) {
+    return aggregate(List.of(), Arrays.asList(aggregates));
+  }
+
   DataFrame aggregate(List<Column> keys, List<AggregateColumn> aggregates) {
     RelBuilder builder = builder();
     ColumnContext context = context(builder);

@@ -78,14 +78,14 @@ public final class DataStreamWriter {
     return this;
   }
 
-  /** {@code "append"}, {@code "update"} or {@code "complete"}. */
+  /** {@code "append"}, {@code "update"}, {@code "complete"} or {@code "changelog"}. */
   public DataStreamWriter outputMode(String mode) {
     try {
       return outputMode(OutputMode.valueOf(mode.trim().toUpperCase(Locale.ROOT)));
     } catch (IllegalArgumentException e) {
       throw new SluiceException(
           ErrorCode.INVALID_OPTION,
-          "unknown output mode '" + mode + "'; use append, update or complete");
+          "unknown output mode '" + mode + "'; use append, update, complete or changelog");
     }
   }
 
@@ -120,14 +120,17 @@ public final class DataStreamWriter {
           ErrorCode.UNSUPPORTED_OUTPUT_MODE,
           "append output mode needs rows that never change, but this aggregation updates its groups as"
               + " data arrives (and has no event-time window with a watermark to close them); use"
-              + " outputMode(\"update\") for the changed groups or outputMode(\"complete\") for the whole"
-              + " result");
+              + " outputMode(\"update\") for the changed groups, outputMode(\"changelog\") for every"
+              + " change as +I/-U/+U/-D rows, or outputMode(\"complete\") for the whole result");
     }
     if (!plan.updating() && outputMode == OutputMode.COMPLETE) {
       throw new SluiceException(
           ErrorCode.UNSUPPORTED_OUTPUT_MODE,
           "complete output mode needs an aggregation (the whole result table is re-emitted every"
               + " batch); this query has none, so use append (or update, which is the same here)");
+    }
+    if (outputMode == OutputMode.CHANGELOG) {
+      plan = plan.asChangelog();
     }
     if (format == null) {
       throw new SluiceException(

@@ -60,22 +60,35 @@ class ExactlyOnceFaultsTest {
 
   @Test
   void aFailureInsideTheOperatorsIsReRunExactly() {
-    assertThat(run(Fault.MID_OPERATOR)).isEqualTo(run(Fault.NONE));
+    assertThat(run(Fault.MID_OPERATOR, OutputMode.UPDATE))
+        .isEqualTo(run(Fault.NONE, OutputMode.UPDATE));
   }
 
   @Test
   void aSinkFailureAfterTheStateCommitIsReRunExactly() {
-    assertThat(run(Fault.AFTER_STATE_COMMIT)).isEqualTo(run(Fault.NONE));
+    assertThat(run(Fault.AFTER_STATE_COMMIT, OutputMode.UPDATE))
+        .isEqualTo(run(Fault.NONE, OutputMode.UPDATE));
   }
 
   @Test
   void aCrashBeforeTheCommitRecordIsReRunExactly() {
-    assertThat(run(Fault.BEFORE_COMMIT_LOG)).isEqualTo(run(Fault.NONE));
+    assertThat(run(Fault.BEFORE_COMMIT_LOG, OutputMode.UPDATE))
+        .isEqualTo(run(Fault.NONE, OutputMode.UPDATE));
+  }
+
+  @Test
+  void eachFaultIsReRunExactlyAsAChangelog() {
+    Map<Long, List<Row>> expected = run(Fault.NONE, OutputMode.CHANGELOG);
+    assertThat(expected.get(1L)).anySatisfy(row -> assertThat(row.get(0)).isEqualTo("-U"));
+    for (Fault fault :
+        List.of(Fault.MID_OPERATOR, Fault.AFTER_STATE_COMMIT, Fault.BEFORE_COMMIT_LOG)) {
+      assertThat(run(fault, OutputMode.CHANGELOG)).as(fault.name()).isEqualTo(expected);
+    }
   }
 
   /** Runs the three batches, one query start per batch, injecting {@code fault} into batch 1. */
-  private Map<Long, List<Row>> run(Fault fault) {
-    String name = fault.name().toLowerCase();
+  private Map<Long, List<Row>> run(Fault fault, OutputMode mode) {
+    String name = (fault.name() + "_" + mode.name()).toLowerCase();
     Path checkpoint = checkpoints.resolve(name);
     MemoryStream input = sluice.memoryStream("in_" + name, INPUT);
     sluice
@@ -108,24 +121,28 @@ class ExactlyOnceFaultsTest {
       faultyBatch = batch;
       FAULTS.set(1);
       if (batch == 1 && fault != Fault.NONE) {
-        assertThatThrownBy(() -> start(query, checkpoint, outputs, fault).awaitTermination())
+        assertThatThrownBy(() -> start(query, checkpoint, outputs, fault, mode).awaitTermination())
             .hasMessageContaining(
                 fault == Fault.MID_OPERATOR ? "injected failure inside the operators" : "injected");
         if (fault == Fault.BEFORE_COMMIT_LOG) {
           assertThat(outputs).containsKey(1L); // the sink has the batch; the commit record does not
         }
       }
-      start(query, checkpoint, outputs, Fault.NONE).awaitTermination();
+      start(query, checkpoint, outputs, Fault.NONE, mode).awaitTermination();
     }
     assertThat(outputs.keySet()).containsExactly(0L, 1L, 2L);
     return outputs;
   }
 
   private StreamingQuery start(
-      DataFrame query, Path checkpoint, Map<Long, List<Row>> outputs, Fault fault) {
+      DataFrame query,
+      Path checkpoint,
+      Map<Long, List<Row>> outputs,
+      Fault fault,
+      OutputMode mode) {
     return query
         .writeStream()
-        .outputMode(OutputMode.UPDATE)
+        .outputMode(mode)
         .foreachBatch(
             (batch, batchId) -> {
               if (fault == Fault.AFTER_STATE_COMMIT && batchId == 1) {
@@ -151,8 +168,8 @@ class ExactlyOnceFaultsTest {
 
   @Test
   void theFaultsReallyInterruptedTheBatch() throws Exception {
-    run(Fault.BEFORE_COMMIT_LOG);
-    Path checkpoint = checkpoints.resolve("before_commit_log");
+    run(Fault.BEFORE_COMMIT_LOG, OutputMode.UPDATE);
+    Path checkpoint = checkpoints.resolve("before_commit_log_update");
     // batch 1 was logged, written to the sink, failed before its commit record, and re-run
     assertThat(Files.exists(checkpoint.resolve("offsets/1"))).isTrue();
     assertThat(Files.exists(checkpoint.resolve("commits/1"))).isTrue();

@@ -17,7 +17,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Spark's StreamTest, for Java: a query over memory streams driven by a list of actions, checked
@@ -123,6 +126,46 @@ public final class StreamTest {
           assertThat(all).containsExactlyInAnyOrder(expected);
           test.rowsSeen = all.size();
         });
+  }
+
+  /**
+   * In changelog mode: applying every changelog row the sink received so far, in order (+I and +U
+   * add their row, -U and -D remove it), gives exactly {@code expected}, in any order. Fails if a
+   * row is removed that is not there.
+   */
+  public static Action checkChangelogTable(Row... expected) {
+    return new Named(
+        "CheckChangelogTable" + Arrays.toString(expected),
+        test -> {
+          test.processAllAvailable();
+          assertThat(applyChangelog(test.sinkRows())).containsExactlyInAnyOrder(expected);
+        });
+  }
+
+  /** The table a consumer keeps by applying {@code changelog} (rows with a leading op column). */
+  public static List<Row> applyChangelog(List<Row> changelog) {
+    Map<Row, Integer> table = new LinkedHashMap<>();
+    for (Row change : changelog) {
+      Row row = Row.fromList(change.toList().subList(1, change.size()));
+      switch (change.getString(0)) {
+        case "+I", "+U" -> table.merge(row, 1, Integer::sum);
+        case "-U", "-D" -> {
+          Integer count = table.get(row);
+          if (count == null) {
+            throw new AssertionError(change + " removes a row the table does not hold: " + table);
+          }
+          if (count == 1) {
+            table.remove(row);
+          } else {
+            table.put(row, count - 1);
+          }
+        }
+        default -> throw new AssertionError("not a changelog row: " + change);
+      }
+    }
+    List<Row> rows = new ArrayList<>();
+    table.forEach((row, count) -> rows.addAll(Collections.nCopies(count, row)));
+    return rows;
   }
 
   public static Action startStream() {

@@ -7,5 +7,10 @@ public enum OutputMode {
   /** The rows of the result table that changed in this batch. */
   UPDATE,
   /** The whole result table, every batch. */
-  COMPLETE
+  COMPLETE,
+  /**
+   * Every change to the result table as rows marked +I, -U, +U or -D in a leading {@code op} column
+   * (see {@code RowKind}), so a consumer can keep an exact copy of the result.
+   */
+  CHANGELOG
 }

@@ -13,7 +13,11 @@ public interface SinkProvider {
   /** Every option the connector accepts; anything else is refused naming it. */
   Set<String> optionNames();
 
-  /** The output modes this sink can take; the planner refuses others naming the ones that work. */
+  /**
+   * The output modes this sink can take; the planner refuses others naming the ones that work. A
+   * sink that takes {@link OutputMode#CHANGELOG} gets rows with a leading {@code op} column and
+   * must show or keep it.
+   */
   default Set<OutputMode> supportedOutputModes() {
     return Set.of(OutputMode.APPEND, OutputMode.UPDATE, OutputMode.COMPLETE);
   }

@@ -2,7 +2,12 @@ package dev.sluice.execution.plan;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.sluice.execution.batch.RowKind;
+import dev.sluice.execution.expression.Expression;
+import dev.sluice.execution.type.Field;
 import dev.sluice.execution.type.Schema;
+import dev.sluice.execution.type.SqlType;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,6 +16,11 @@ import java.util.List;
  * call that is not DISTINCT) into the state of their key, in the state stores of operator {@code
  * operatorId}, and emits the keys followed by each call's result: the changed groups in update
  * mode, all groups in complete mode.
+ *
+ * <p>With {@code changelog} set, the operator instead emits each change of a group as changelog
+ * rows (the result columns followed by a trailing {@code op} column, see {@code RowKind}), and
+ * {@code having}, if not null, is the HAVING condition over the result columns: the operator tests
+ * it on a group's old and new row, so a group entering or leaving the result becomes +I or -D.
  */
 public record AggregateSpec(
     PlanSpec input,
@@ -18,13 +28,45 @@ public record AggregateSpec(
     List<AggregateCall> calls,
     boolean hasDistinct,
     String operatorId,
-    Schema schema)
+    Schema schema,
+    boolean changelog,
+    Expression having)
     implements PlanSpec {
   public AggregateSpec {
     requireNonNull(input, "input is null");
     calls = List.copyOf(calls);
     requireNonNull(operatorId, "operatorId is null");
     requireNonNull(schema, "schema is null");
+    if (having != null && !changelog) {
+      throw new IllegalArgumentException("only a changelog aggregation evaluates HAVING itself");
+    }
+  }
+
+  /** An aggregation that emits result rows (update and complete mode). */
+  public AggregateSpec(
+      PlanSpec input,
+      int keyCount,
+      List<AggregateCall> calls,
+      boolean hasDistinct,
+      String operatorId,
+      Schema schema) {
+    this(input, keyCount, calls, hasDistinct, operatorId, schema, false, null);
+  }
+
+  /**
+   * This aggregation emitting a changelog: schema plus a trailing {@code op} column; {@code having}
+   * (over this aggregation's result columns) may be null.
+   */
+  public AggregateSpec asChangelog(Expression having) {
+    List<Field> fields = new ArrayList<>(schema.fields());
+    fields.add(Field.notNull(RowKind.COLUMN, SqlType.VARCHAR));
+    return new AggregateSpec(
+        input, keyCount, calls, hasDistinct, operatorId, new Schema(fields), true, having);
+  }
+
+  /** The result columns: the keys and each call's result, without a changelog's {@code op}. */
+  public Schema resultSchema() {
+    return changelog ? new Schema(schema.fields().subList(0, schema.size() - 1)) : schema;
   }
 
   @Override
@@ -34,6 +76,7 @@ public record AggregateSpec(
 
   @Override
   public PlanSpec withInputs(List<PlanSpec> inputs) {
-    return new AggregateSpec(inputs.get(0), keyCount, calls, hasDistinct, operatorId, schema);
+    return new AggregateSpec(
+        inputs.get(0), keyCount, calls, hasDistinct, operatorId, schema, changelog, having);
   }
 }

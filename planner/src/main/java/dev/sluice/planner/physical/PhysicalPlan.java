@@ -29,4 +29,9 @@ public record PhysicalPlan(
   public Schema schema() {
     return spec.root().schema();
   }
+
+  /** This plan emitting its result as a changelog with a leading {@code op} column. */
+  public PhysicalPlan asChangelog() {
+    return new PhysicalPlan(ChangelogRewrite.apply(spec), sources, streaming, updating, explain);
+  }
 }

@@ -1,11 +1,13 @@
 package dev.sluice.sinks.foreachbatch;
 
 import dev.sluice.execution.connector.BatchFunction;
+import dev.sluice.execution.connector.OutputMode;
 import dev.sluice.execution.connector.Sink;
 import dev.sluice.execution.connector.SinkContext;
 import dev.sluice.execution.connector.SinkProvider;
 import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -16,6 +18,12 @@ public final class ForeachBatchSinkProvider implements SinkProvider {
   @Override
   public String name() {
     return "foreachbatch";
+  }
+
+  /** Every mode: a changelog's {@code op} column is just the first column of each row. */
+  @Override
+  public Set<OutputMode> supportedOutputModes() {
+    return EnumSet.allOf(OutputMode.class);
   }
 
   @Override

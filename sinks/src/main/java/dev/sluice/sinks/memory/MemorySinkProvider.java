@@ -1,10 +1,12 @@
 package dev.sluice.sinks.memory;
 
+import dev.sluice.execution.connector.OutputMode;
 import dev.sluice.execution.connector.Sink;
 import dev.sluice.execution.connector.SinkContext;
 import dev.sluice.execution.connector.SinkProvider;
 import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -15,6 +17,12 @@ public final class MemorySinkProvider implements SinkProvider {
   @Override
   public String name() {
     return "memory";
+  }
+
+  /** Every mode: a changelog's {@code op} column is just the first column of each row. */
+  @Override
+  public Set<OutputMode> supportedOutputModes() {
+    return EnumSet.allOf(OutputMode.class);
   }
 
   @Override

@@ -37,8 +37,12 @@ import java.util.Map;
  * range — also unchanged ones, so each store's version stays the batch count. A re-run of the batch
  * opens the stores at the same version again and overwrites the same next version.
  *
+ * <p><b>Changelog.</b> When the spec asks for a changelog, each changed group's old result row
+ * (decoded from the state read at the group's first change in the batch) and new result row go to a
+ * {@link GroupChangelog}, which emits +I, -U/+U or -D rows after testing HAVING on both.
+ *
  * <p><b>What bounds the state.</b> Nothing yet: one entry per distinct key, forever (TTL and
- * watermarks come with event time). Groups are never removed, so output is never retracted.
+ * watermarks come with event time). Groups are never removed from state.
  */
 public final class AggregateOperator implements Operator {
   private final AggregateSpec spec;
@@ -47,8 +51,8 @@ public final class AggregateOperator implements Operator {
   private Output output;
   private StateContext state;
 
-  /** Keys changed in this batch, in first-change order, with their new state. */
-  private final Map<ByteBuffer, Object[][]> changed = new LinkedHashMap<>();
+  /** Keys changed in this batch, in first-change order. */
+  private final Map<ByteBuffer, ChangedGroup> changed = new LinkedHashMap<>();
 
   /** Distinct values first seen in this batch (presence entries not yet written), by key group. */
   private final Map<ByteBuffer, Integer> seen = new java.util.HashMap<>();
@@ -57,6 +61,15 @@ public final class AggregateOperator implements Operator {
   private StateStore[] stores;
 
   private int[] stateWidths;
+
+  /** Set when the operator emits a changelog. */
+  private GroupChangelog changelog;
+
+  /**
+   * A group's state as of this batch, and its encoded state before the batch (null for a new
+   * group), from which a changelog derives the group's old result row.
+   */
+  private record ChangedGroup(Object[][] states, byte[] before) {}
 
   private static final byte GROUP = 0;
   private static final byte DISTINCT_VALUE = 1;
@@ -78,6 +91,9 @@ public final class AggregateOperator implements Operator {
     }
     stores = new StateStore[state.keyGroups().count()];
     stateWidths = spec.calls().stream().mapToInt(Aggregates::stateWidth).toArray();
+    if (spec.changelog()) {
+      changelog = new GroupChangelog(spec.resultSchema(), spec.having(), context);
+    }
   }
 
   @Override
@@ -103,12 +119,13 @@ public final class AggregateOperator implements Operator {
     }
     StateStore store = store(keyGroup);
     ByteBuffer changedKey = ByteBuffer.wrap(keyBytes);
-    Object[][] states = changed.get(changedKey);
-    if (states == null) {
+    ChangedGroup group = changed.get(changedKey);
+    if (group == null) {
       byte[] stored = store.get(entryKey(GROUP, keyBytes, null));
-      states = stored == null ? initialStates() : decode(stored);
-      changed.put(changedKey, states);
+      group = new ChangedGroup(stored == null ? initialStates() : decode(stored), stored);
+      changed.put(changedKey, group);
     }
+    Object[][] states = group.states();
     int column = spec.keyCount();
     boolean newDistinctValue = false;
     Object distinctValue = null;
@@ -161,18 +178,26 @@ public final class AggregateOperator implements Operator {
   public void onEndOfInput(int input) {
     try (BatchBuilder out =
         new BatchBuilder(spec.schema(), context.allocator(), context.maxRowsPerBatch())) {
-      for (Map.Entry<ByteBuffer, Object[][]> entry : changed.entrySet()) {
+      for (Map.Entry<ByteBuffer, ChangedGroup> entry : changed.entrySet()) {
         byte[] key = entry.getKey().array();
+        ChangedGroup group = entry.getValue();
         store(state.keyGroups().keyGroupOf(key))
-            .put(entryKey(GROUP, key, null), encode(entry.getValue()));
-        if (state.outputMode() == OutputMode.UPDATE) {
-          out.add(resultRow(key, entry.getValue()));
+            .put(entryKey(GROUP, key, null), encode(group.states()));
+        if (changelog != null) {
+          changelog.add(
+              group.before() == null ? null : resultRow(key, decode(group.before())),
+              resultRow(key, group.states()));
+        } else if (state.outputMode() == OutputMode.UPDATE) {
+          out.add(resultRow(key, group.states()));
         }
+      }
+      if (changelog != null) {
+        out.addAll(changelog.drain());
       }
       for (Map.Entry<ByteBuffer, Integer> presence : seen.entrySet()) {
         store(presence.getValue()).put(presence.getKey().array(), new byte[0]);
       }
-      if (state.outputMode() == OutputMode.COMPLETE) {
+      if (changelog == null && state.outputMode() == OutputMode.COMPLETE) {
         state
             .keyGroupRange()
             .keyGroups()
@@ -206,7 +231,7 @@ public final class AggregateOperator implements Operator {
   }
 
   private Row resultRow(byte[] key, Object[][] states) {
-    Object[] values = new Object[spec.schema().size()];
+    Object[] values = new Object[spec.resultSchema().size()];
     Object[] keyValues = ValueCodec.decodeKey(keyTypes, key);
     System.arraycopy(keyValues, 0, values, 0, keyValues.length);
     for (int c = 0; c < spec.calls().size(); c++) {

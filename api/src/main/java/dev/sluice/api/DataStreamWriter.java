@@ -19,6 +19,7 @@ import dev.sluice.planner.catalog.Catalog;
 import dev.sluice.planner.catalog.CatalogEntry;
 import dev.sluice.planner.catalog.RowsSource;
 import dev.sluice.planner.physical.PhysicalPlan;
+import dev.sluice.state.KeyGroups;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ import java.util.function.Supplier;
  */
 public final class DataStreamWriter {
   /** Options the engine reads itself, accepted for every sink. */
-  private static final Set<String> ENGINE_OPTIONS = Set.of("checkpointLocation");
+  private static final Set<String> ENGINE_OPTIONS = Set.of("checkpointLocation", "keyGroups");
 
   private final Sluice session;
   private final DataFrame data;
@@ -181,6 +182,7 @@ public final class DataStreamWriter {
                   checkpointLocation(),
                   session.options().maxRowsPerBatch(),
                   session.options().parallelism(),
+                  keyGroups(),
                   session.pool(),
                   session.allocator(),
                   session.options().clock(),
@@ -217,6 +219,31 @@ public final class DataStreamWriter {
                 true);
       }
     };
+  }
+
+  /**
+   * {@code option("keyGroups", n)}: how many key groups the query's state is split into (a power of
+   * two; default {@value KeyGroups#DEFAULT_COUNT}), fixed when the query first starts. More key
+   * groups allow more partitions later; each costs a store per stateful operator.
+   */
+  private int keyGroups() {
+    String value = options.get("keyGroups");
+    if (value == null) {
+      return KeyGroups.DEFAULT_COUNT;
+    }
+    try {
+      return KeyGroups.of(Integer.parseInt(value.trim())).count();
+    } catch (IllegalArgumentException e) {
+      throw new SluiceException(
+          ErrorCode.INVALID_OPTION,
+          "option keyGroups = '"
+              + value
+              + "' is invalid: it must be a power of two between 1 and "
+              + KeyGroups.MAX_COUNT
+              + " (default "
+              + KeyGroups.DEFAULT_COUNT
+              + ")");
+    }
   }
 
   private Path checkpointLocation() {

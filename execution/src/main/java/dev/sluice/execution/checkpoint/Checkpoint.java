@@ -3,8 +3,11 @@ package dev.sluice.execution.checkpoint;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
+import dev.sluice.execution.plan.PlanDescription;
+import dev.sluice.execution.plan.QuerySpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -59,30 +62,57 @@ public final class Checkpoint {
 
   /**
    * Opens the checkpoint for a plan: creates metadata on first use, otherwise checks that the plan
-   * is the one the checkpoint was made for.
+   * and the number of key groups are the ones the checkpoint was made with, naming what changed.
    */
   public CheckpointMetadata openFor(
-      String planFingerprint, String newQueryId, long nowMillis, int keyGroups) {
+      QuerySpec plan, String newQueryId, long nowMillis, int keyGroups) {
     Optional<CheckpointMetadata> existing = readMetadata();
+    List<String> lines = PlanDescription.lines(plan);
     if (existing.isEmpty()) {
       CheckpointMetadata metadata =
-          new CheckpointMetadata(newQueryId, planFingerprint, nowMillis, keyGroups);
+          new CheckpointMetadata(newQueryId, plan.fingerprint(), nowMillis, keyGroups, lines);
       writeMetadata(metadata);
       return metadata;
     }
     CheckpointMetadata metadata = existing.get();
-    if (!metadata.planFingerprint().equals(planFingerprint)) {
+    if (!metadata.planFingerprint().equals(plan.fingerprint())) {
       throw new SluiceException(
           ErrorCode.CHECKPOINT_INCOMPATIBLE,
           "checkpoint "
               + root
-              + " belongs to a different query plan (fingerprint "
-              + metadata.planFingerprint()
-              + ", this query has "
-              + planFingerprint
-              + "): the query, its sources or their schemas changed. Use a new checkpoint"
-              + " location to start this query from scratch.");
+              + " belongs to a different query plan: "
+              + whatChanged(metadata.plan(), lines)
+              + ". The query, its sources or their schemas changed, and the state and offsets kept"
+              + " here do not fit the new plan. Use a new checkpoint location to start this query"
+              + " from scratch.");
+    }
+    if (metadata.keyGroups() != 0 && metadata.keyGroups() != keyGroups) {
+      throw new SluiceException(
+          ErrorCode.CHECKPOINT_INCOMPATIBLE,
+          "checkpoint "
+              + root
+              + " splits state into "
+              + metadata.keyGroups()
+              + " key groups, but this query asks for "
+              + keyGroups
+              + "; the number of key groups is fixed when a query first starts. Set keyGroups to "
+              + metadata.keyGroups()
+              + " for this query, or use a new checkpoint location.");
     }
     return metadata;
+  }
+
+  private static String whatChanged(List<String> before, List<String> now) {
+    if (before == null) {
+      return "its fingerprint differs (this checkpoint predates plan descriptions)";
+    }
+    for (int i = 0; i < Math.max(before.size(), now.size()); i++) {
+      String was = i < before.size() ? before.get(i).strip() : "(nothing)";
+      String is = i < now.size() ? now.get(i).strip() : "(nothing)";
+      if (!was.equals(is)) {
+        return "line " + (i + 1) + " of the plan was " + was + " and is now " + is;
+      }
+    }
+    return "its fingerprint differs";
   }
 }

@@ -53,9 +53,6 @@ final class MicroBatchExecution implements StreamingQuery {
   private static final int LOG_ENTRIES_TO_KEEP = 100;
   private static final long IDLE_POLL_MILLIS = 10;
 
-  /** Key groups of a new query's state (DESIGN.md "Scale-out"); recorded in the checkpoint. */
-  static final int DEFAULT_KEY_GROUPS = 128;
-
   private final QueryConfig config;
   private final StreamingQueryManager manager;
   private final Checkpoint checkpoint;
@@ -97,15 +94,15 @@ final class MicroBatchExecution implements StreamingQuery {
   void start() {
     CheckpointMetadata metadata =
         checkpoint.openFor(
-            config.plan().fingerprint(),
+            config.plan(),
             UUID.randomUUID().toString(),
             config.clock().millis(),
-            DEFAULT_KEY_GROUPS);
+            config.keyGroups());
     id = metadata.queryId();
     state =
         new StateManager(
             checkpoint.root().resolve("state"),
-            KeyGroups.of(metadata.keyGroups() == 0 ? DEFAULT_KEY_GROUPS : metadata.keyGroups()));
+            KeyGroups.of(metadata.keyGroups() == 0 ? config.keyGroups() : metadata.keyGroups()));
     recover();
     manager.registerActive(this);
     thread.start();

@@ -7,6 +7,7 @@ import dev.sluice.execution.connector.Sink;
 import dev.sluice.execution.connector.Source;
 import dev.sluice.execution.expression.UserFunctions;
 import dev.sluice.execution.plan.QuerySpec;
+import dev.sluice.state.KeyGroups;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +27,8 @@ import org.apache.arrow.memory.BufferAllocator;
  * @param maxRowsPerBatch the chunk size: no batch between operators is larger
  * @param partitions how many partitions the stage after an exchange runs in (may change between
  *     restarts; state is kept per key group)
+ * @param keyGroups how many key groups state is split into (a power of two); fixed when the query
+ *     first starts with a checkpoint, and a restart asking for another number is refused
  * @param pool the partition pool tasks run on (shared by the session's queries)
  * @param allocator the parent of every allocator the query makes
  * @param clock the query's time
@@ -41,6 +44,7 @@ public record QueryConfig(
     Path checkpointLocation,
     int maxRowsPerBatch,
     int partitions,
+    int keyGroups,
     ExecutorService pool,
     BufferAllocator allocator,
     Clock clock,
@@ -54,6 +58,7 @@ public record QueryConfig(
     if (partitions < 1) {
       throw new IllegalArgumentException("partitions must be positive: " + partitions);
     }
+    KeyGroups.of(keyGroups); // validates
     requireNonNull(checkpointLocation, "checkpointLocation is null");
     requireNonNull(pool, "pool is null");
     requireNonNull(allocator, "allocator is null");

@@ -5,9 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
+import dev.sluice.execution.expression.ColumnRef;
+import dev.sluice.execution.plan.CalcSpec;
+import dev.sluice.execution.plan.QuerySpec;
+import dev.sluice.execution.plan.ScanSpec;
+import dev.sluice.execution.plan.SourceSpec;
+import dev.sluice.execution.type.Field;
+import dev.sluice.execution.type.Schema;
+import dev.sluice.execution.type.SqlType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,17 +72,46 @@ class CheckpointTest {
             e -> assertThat(e.code()).isEqualTo(ErrorCode.CHECKPOINT_CORRUPT));
   }
 
+  private static final Schema ROW =
+      Schema.of(Field.nullable("a", SqlType.BIGINT), Field.nullable("b", SqlType.VARCHAR));
+
+  /** Scans source {@code s} and keeps column {@code column}. */
+  private static QuerySpec plan(int column) {
+    ScanSpec scan = new ScanSpec("s", ROW);
+    return new QuerySpec(
+        new CalcSpec(
+            scan,
+            null,
+            List.of(new ColumnRef(column, ROW.field(column).type())),
+            Schema.of(ROW.field(column))),
+        List.of(new SourceSpec("s", "memory(s)", ROW)));
+  }
+
   @Test
-  void metadataIsCreatedOnceAndAnotherPlanIsRefused() {
+  void metadataIsCreatedOnceAndAnotherPlanIsRefusedNamingTheLineThatChanged() {
     Checkpoint checkpoint = new Checkpoint(root);
-    CheckpointMetadata first = checkpoint.openFor("plan-a", "id-1", 5L, 128);
-    assertThat(checkpoint.openFor("plan-a", "id-2", 6L, 128)).isEqualTo(first);
-    assertThatThrownBy(() -> checkpoint.openFor("plan-b", "id-3", 7L, 128))
+    CheckpointMetadata first = checkpoint.openFor(plan(0), "id-1", 5L, 128);
+    assertThat(checkpoint.openFor(plan(0), "id-2", 6L, 128)).isEqualTo(first);
+    assertThatThrownBy(() -> checkpoint.openFor(plan(1), "id-3", 7L, 128))
         .isInstanceOfSatisfying(
             SluiceException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.CHECKPOINT_INCOMPATIBLE))
-        .hasMessageContaining("plan-a")
+        .hasMessageContaining(
+            "line 2 of the plan was Calc[condition=null, projections=[$0:BIGINT], schema=(a BIGINT)]"
+                + " and is now Calc[condition=null, projections=[$1:VARCHAR], schema=(b VARCHAR)]")
         .hasMessageContaining("new checkpoint location");
+  }
+
+  @Test
+  void anotherNumberOfKeyGroupsIsRefusedNamingTheOneToUse() {
+    Checkpoint checkpoint = new Checkpoint(root);
+    checkpoint.openFor(plan(0), "id-1", 5L, 128);
+    assertThatThrownBy(() -> checkpoint.openFor(plan(0), "id-2", 6L, 256))
+        .isInstanceOfSatisfying(
+            SluiceException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.CHECKPOINT_INCOMPATIBLE))
+        .hasMessageContaining("splits state into 128 key groups, but this query asks for 256")
+        .hasMessageContaining("Set keyGroups to 128");
   }
 
   @Test

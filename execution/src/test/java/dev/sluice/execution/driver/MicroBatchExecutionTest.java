@@ -20,6 +20,7 @@ import dev.sluice.execution.testing.CollectingSink;
 import dev.sluice.execution.type.Field;
 import dev.sluice.execution.type.Schema;
 import dev.sluice.execution.type.SqlType;
+import dev.sluice.state.KeyGroups;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,6 +80,7 @@ class MicroBatchExecutionTest {
             checkpoint,
             3,
             2,
+            KeyGroups.DEFAULT_COUNT,
             pool,
             allocator,
             Clock.system(),
@@ -170,6 +172,7 @@ class MicroBatchExecutionTest {
                 checkpoints.resolve("bad"),
                 8,
                 2,
+                KeyGroups.DEFAULT_COUNT,
                 pool,
                 allocator,
                 Clock.system(),
@@ -205,6 +208,7 @@ class MicroBatchExecutionTest {
                         checkpoint,
                         8,
                         2,
+                        KeyGroups.DEFAULT_COUNT,
                         pool,
                         allocator,
                         Clock.system(),
@@ -234,6 +238,7 @@ class MicroBatchExecutionTest {
                 checkpoints.resolve("t"),
                 8,
                 2,
+                KeyGroups.DEFAULT_COUNT,
                 pool,
                 allocator,
                 clock,
@@ -371,6 +376,7 @@ class MicroBatchExecutionTest {
                 checkpoints.resolve("closing"),
                 8,
                 2,
+                KeyGroups.DEFAULT_COUNT,
                 pool,
                 allocator,
                 Clock.system(),

@@ -160,7 +160,7 @@ class ChangelogOutputTest {
     MemoryStream bids = sluice.memoryStream("bids", BIDS);
     String query =
         "SELECT channel, COUNT(*) AS n, SUM(price) AS total, MIN(auction) AS first,"
-            + " COUNT(DISTINCT auction) AS auctions FROM %s GROUP BY channel HAVING SUM(price) %% 3 <> 0";
+            + " COUNT(DISTINCT auction) AS auctions, COUNT(DISTINCT price) AS prices FROM %s GROUP BY channel HAVING SUM(price) %% 3 <> 0";
     StreamingQuery running =
         sluice
             .sql(String.format(query, "bids"))

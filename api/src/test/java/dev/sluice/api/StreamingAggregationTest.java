@@ -170,17 +170,30 @@ class StreamingAggregationTest {
   }
 
   @Test
-  void distinctOverTwoColumnsIsRefusedForNow() {
-    sluice.memoryStream("bids", BIDS);
-    assertThatThrownBy(
-            () ->
-                sluice
-                    .sql("SELECT COUNT(DISTINCT auction), COUNT(DISTINCT price) FROM bids")
-                    .isUpdating())
-        .isInstanceOfSatisfying(
-            SluiceException.class,
-            e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_FEATURE))
-        .hasMessageContaining("more than one column");
+  void distinctAggregatesOverSeveralColumnsKeepASetPerColumn() {
+    MemoryStream bids = sluice.memoryStream("bids", BIDS);
+    DataFrame distinct =
+        sluice.sql(
+            "SELECT channel, COUNT(DISTINCT auction) AS auctions, COUNT(DISTINCT price) AS prices,"
+                + " SUM(DISTINCT price) AS price_sum, AVG(DISTINCT auction) AS mean_auction,"
+                + " COUNT(*) AS n FROM bids GROUP BY channel");
+    StreamTest.of(sluice, distinct, checkpoint)
+        .outputMode(OutputMode.UPDATE)
+        .run(
+            addData(
+                bids,
+                bid(1L, 10L, "a", null),
+                bid(1L, 20L, "a", null),
+                bid(2L, 10L, "a", null),
+                bid(1L, 10L, "b", null)),
+            checkNewOutput(Row.of("a", 2L, 2L, 30L, 1.5, 3L), Row.of("b", 1L, 1L, 10L, 1.0, 1L)),
+            stopStream(),
+            addData(
+                bids, bid(2L, 30L, "a", null), bid(3L, 20L, "a", null), bid(null, null, "a", null)),
+            startStream(),
+            checkNewOutput(Row.of("a", 3L, 3L, 60L, 2.0, 6L)),
+            addData(bids, bid(3L, 40L, "b", null)),
+            checkNewOutput(Row.of("b", 2L, 2L, 50L, 2.0, 2L)));
   }
 
   @Test

@@ -12,10 +12,10 @@ import java.util.List;
 
 /**
  * The stateful half of an aggregation: merges the partial rows arriving from the exchange (keys
- * first; then, if some calls are DISTINCT, the value they aggregate; then the partial state of each
- * call that is not DISTINCT) into the state of their key, in the state stores of operator {@code
- * operatorId}, and emits the keys followed by each call's result: the changed groups in update
- * mode, all groups in complete mode.
+ * first; then one value per column that DISTINCT calls aggregate, in {@link #distinctArguments()}
+ * order; then the partial state of each call that is not DISTINCT) into the state of their key, in
+ * the state stores of operator {@code operatorId}, and emits the keys followed by each call's
+ * result: the changed groups in update mode, all groups in complete mode.
  *
  * <p>With {@code changelog} set, the operator instead emits each change of a group as changelog
  * rows (the result columns followed by a trailing {@code op} column, see {@code RowKind}), and
@@ -26,7 +26,6 @@ public record AggregateSpec(
     PlanSpec input,
     int keyCount,
     List<AggregateCall> calls,
-    boolean hasDistinct,
     String operatorId,
     Schema schema,
     boolean changelog,
@@ -44,13 +43,20 @@ public record AggregateSpec(
 
   /** An aggregation that emits result rows (update and complete mode). */
   public AggregateSpec(
-      PlanSpec input,
-      int keyCount,
-      List<AggregateCall> calls,
-      boolean hasDistinct,
-      String operatorId,
-      Schema schema) {
-    this(input, keyCount, calls, hasDistinct, operatorId, schema, false, null);
+      PlanSpec input, int keyCount, List<AggregateCall> calls, String operatorId, Schema schema) {
+    this(input, keyCount, calls, operatorId, schema, false, null);
+  }
+
+  /**
+   * The input columns DISTINCT calls aggregate, each once, in the order calls first name them: the
+   * values arriving after the keys.
+   */
+  public List<Integer> distinctArguments() {
+    return calls.stream()
+        .filter(AggregateCall::distinct)
+        .map(AggregateCall::argument)
+        .distinct()
+        .toList();
   }
 
   /**
@@ -60,8 +66,7 @@ public record AggregateSpec(
   public AggregateSpec asChangelog(Expression having) {
     List<Field> fields = new ArrayList<>(schema.fields());
     fields.add(Field.notNull(RowKind.COLUMN, SqlType.VARCHAR));
-    return new AggregateSpec(
-        input, keyCount, calls, hasDistinct, operatorId, new Schema(fields), true, having);
+    return new AggregateSpec(input, keyCount, calls, operatorId, new Schema(fields), true, having);
   }
 
   /** The result columns: the keys and each call's result, without a changelog's {@code op}. */
@@ -76,7 +81,6 @@ public record AggregateSpec(
 
   @Override
   public PlanSpec withInputs(List<PlanSpec> inputs) {
-    return new AggregateSpec(
-        inputs.get(0), keyCount, calls, hasDistinct, operatorId, schema, changelog, having);
+    return new AggregateSpec(inputs.get(0), keyCount, calls, operatorId, schema, changelog, having);
   }
 }

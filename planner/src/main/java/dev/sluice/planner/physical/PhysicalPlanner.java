@@ -127,19 +127,14 @@ public final class PhysicalPlanner {
     for (org.apache.calcite.rel.core.AggregateCall call : aggregate.getAggCallList()) {
       calls.add(aggregateCall(call, inputSchema));
     }
-    // DISTINCT calls (all over the same column) travel as the value itself: the partial stage
-    // groups by key and value, and the stateful merge folds each value of a group once.
+    // The columns of DISTINCT calls travel as values: the partial stage groups by key and those
+    // values, and the stateful merge folds each value of a group once per column.
     List<Integer> distinctColumns =
         calls.stream()
             .filter(AggregateCall::distinct)
             .map(AggregateCall::argument)
             .distinct()
             .toList();
-    if (distinctColumns.size() > 1) {
-      throw new SluiceException(
-          ErrorCode.UNSUPPORTED_FEATURE,
-          "DISTINCT aggregates over more than one column in one query are not supported yet");
-    }
     List<Integer> partialKeys = new ArrayList<>(keys);
     partialKeys.addAll(distinctColumns);
     List<AggregateCall> partialCalls = calls.stream().filter(call -> !call.distinct()).toList();
@@ -157,7 +152,6 @@ public final class PhysicalPlanner {
         exchange,
         keys.size(),
         calls,
-        !distinctColumns.isEmpty(),
         "aggregate-" + aggregateCount++,
         CalciteTypes.toSchema(aggregate.getRowType()));
   }

@@ -27,9 +27,11 @@ import java.util.Map;
 /**
  * The stateful merge of a streaming aggregation.
  *
- * <p><b>State layout.</b> One state store per (operator, key group). Key: the group's key values
- * encoded with {@link ValueCodec} (the same bytes the exchange hashed to pick the key group).
- * Value: each call's state, encoded in call order ({@link Aggregates}).
+ * <p><b>State layout.</b> One state store per (operator, key group). Entry {@code 0x00 + key}: the
+ * group's key values encoded with {@link ValueCodec} (the same bytes the exchange hashed to pick
+ * the key group) → each call's state, encoded in call order ({@link Aggregates}). Entry {@code 0x01
+ * + key + slot + value} (empty value): the group has seen this value of the slot-th DISTINCT
+ * column, so DISTINCT calls over that column fold it only once.
  *
  * <p><b>Per batch.</b> Every partial row from the exchange is merged into its key's state (read,
  * merge, write back). At the end of the input the operator emits the keys it changed (update mode)
@@ -62,6 +64,11 @@ public final class AggregateOperator implements Operator {
 
   private int[] stateWidths;
 
+  /** The type of each distinct value after the keys, and each call's slot among them (or -1). */
+  private final List<SqlType> distinctTypes = new ArrayList<>();
+
+  private final int[] distinctSlots;
+
   /** Set when the operator emits a changelog. */
   private GroupChangelog changelog;
 
@@ -79,6 +86,14 @@ public final class AggregateOperator implements Operator {
     for (int i = 0; i < spec.keyCount(); i++) {
       keyTypes.add(spec.input().schema().field(i).type());
     }
+    List<Integer> distinctArguments = spec.distinctArguments();
+    for (int slot = 0; slot < distinctArguments.size(); slot++) {
+      distinctTypes.add(spec.input().schema().field(spec.keyCount() + slot).type());
+    }
+    distinctSlots =
+        spec.calls().stream()
+            .mapToInt(call -> call.distinct() ? distinctArguments.indexOf(call.argument()) : -1)
+            .toArray();
   }
 
   @Override
@@ -127,20 +142,22 @@ public final class AggregateOperator implements Operator {
     }
     Object[][] states = group.states();
     int column = spec.keyCount();
-    boolean newDistinctValue = false;
-    Object distinctValue = null;
-    if (spec.hasDistinct()) {
-      distinctValue = row.get(column++);
-      byte[] presence = entryKey(DISTINCT_VALUE, keyBytes, distinctValueBytes(distinctValue));
-      newDistinctValue =
+    Object[] distinctValues = new Object[distinctTypes.size()];
+    boolean[] newDistinctValue = new boolean[distinctValues.length];
+    for (int slot = 0; slot < distinctValues.length; slot++) {
+      distinctValues[slot] = row.get(column++);
+      byte[] presence =
+          entryKey(DISTINCT_VALUE, keyBytes, distinctValueBytes(slot, distinctValues[slot]));
+      newDistinctValue[slot] =
           store.get(presence) == null
               && seen.putIfAbsent(ByteBuffer.wrap(presence), keyGroup) == null;
     }
     for (int c = 0; c < spec.calls().size(); c++) {
       AggregateCall call = spec.calls().get(c);
       if (call.distinct()) {
-        if (newDistinctValue) {
-          Aggregates.accumulate(call, states[c], distinctValue);
+        int slot = distinctSlots[c];
+        if (newDistinctValue[slot]) {
+          Aggregates.accumulate(call, states[c], distinctValues[slot]);
         }
         continue;
       }
@@ -153,9 +170,10 @@ public final class AggregateOperator implements Operator {
     }
   }
 
-  private byte[] distinctValueBytes(Object value) {
-    SqlType type = spec.input().schema().field(spec.keyCount()).type();
-    return ValueCodec.encodeKey(List.of(type), new Object[] {value});
+  /** A distinct value tagged with its column's slot, so each DISTINCT column has its own set. */
+  private byte[] distinctValueBytes(int slot, Object value) {
+    return ValueCodec.encodeKey(
+        List.of(SqlType.INTEGER, distinctTypes.get(slot)), new Object[] {slot, value});
   }
 
   private static byte[] entryKey(byte kind, byte[] key, byte[] value) {

@@ -1,5 +1,6 @@
 package dev.sluice.api;
 
+import dev.sluice.execution.batch.Row;
 import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
 import dev.sluice.execution.expression.ScalarUdf;
@@ -7,7 +8,6 @@ import dev.sluice.execution.expression.UserFunctions;
 import dev.sluice.execution.type.SqlType;
 import dev.sluice.planner.SluicePlanner;
 import dev.sluice.planner.calcite.UdfSignature;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -72,7 +72,7 @@ public final class UdfRegistration {
                 "user function "
                     + name
                     + " failed on arguments "
-                    + Arrays.toString(args)
+                    + Row.of(args) // prints VARBINARY arguments as hex literals
                     + ": "
                     + e,
                 e);

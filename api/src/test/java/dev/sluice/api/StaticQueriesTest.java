@@ -10,6 +10,7 @@ import dev.sluice.execution.type.Field;
 import dev.sluice.execution.type.Schema;
 import dev.sluice.execution.type.SqlType;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -148,6 +149,49 @@ class StaticQueriesTest {
   }
 
   @Test
+  void binaryColumnsFilterCompareAndSortAsUnsignedBytes() {
+    sluice.createTable(
+        "blobs",
+        Schema.of(Field.nullable("id", SqlType.BIGINT), Field.nullable("b", SqlType.VARBINARY)),
+        List.of(
+            Row.of(1L, bytes(0x0A, 0xFF)),
+            Row.of(2L, null),
+            Row.of(3L, bytes(0x80)),
+            Row.of(4L, bytes(0x0A))));
+
+    assertThat(sql("SELECT id, b FROM blobs WHERE b = X'0aff'"))
+        .containsExactly(Row.of(1L, bytes(0x0A, 0xFF)));
+    // unsigned, as in Spark: X'80' is above X'0AFF'
+    assertThat(sql("SELECT id FROM blobs WHERE b > X'0AFF'")).containsExactly(Row.of(3L));
+    assertThat(sql("SELECT id FROM blobs WHERE b IS NULL")).containsExactly(Row.of(2L));
+    assertThat(sql("SELECT id, OCTET_LENGTH(b) FROM blobs WHERE b <> X'80' ORDER BY id"))
+        .containsExactly(Row.of(1L, 2), Row.of(4L, 1));
+    assertThat(sql("SELECT b FROM blobs ORDER BY b DESC NULLS LAST"))
+        .containsExactly(
+            Row.of((Object) bytes(0x80)),
+            Row.of((Object) bytes(0x0A, 0xFF)),
+            Row.of((Object) bytes(0x0A)),
+            Row.of((Object) null));
+    assertThat(sql("SELECT MIN(b), MAX(b), COUNT(DISTINCT b) FROM blobs"))
+        .containsExactly(Row.of(bytes(0x0A), bytes(0x80), 3L));
+  }
+
+  @Test
+  void castsBetweenVarcharAndVarbinaryAreUtf8() {
+    byte[] hello = "héllo".getBytes(StandardCharsets.UTF_8);
+    assertThat(
+            sql(
+                "SELECT CAST('héllo' AS VARBINARY), CAST(X'68C3A96C6C6F' AS VARCHAR),"
+                    + " OCTET_LENGTH('héllo'), X''"))
+        .containsExactly(Row.of(hello, "héllo", 6, new byte[0]));
+    // As in Spark, bytes that are not UTF-8 decode to the replacement character U+FFFD.
+    assertThat(
+            sql(
+                "SELECT CAST(x AS VARCHAR) FROM (VALUES (X'FF41'), (CAST(NULL AS VARBINARY))) AS t(x)"))
+        .containsExactly(Row.of("\uFFFDA"), Row.of((Object) null));
+  }
+
+  @Test
   void arithmeticErrorsAreReportedNotWrapped() {
     assertThatThrownBy(() -> sql("SELECT id / (id - 1) FROM events"))
         .isInstanceOfSatisfying(
@@ -155,6 +199,46 @@ class StaticQueriesTest {
     assertThatThrownBy(() -> sql("SELECT id * 9223372036854775807 FROM events WHERE id = 2"))
         .isInstanceOfSatisfying(
             SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NUMERIC_OVERFLOW));
+  }
+
+  @Test
+  void aUdfTakesAndReturnsBytes() {
+    sluice
+        .udf()
+        .register(
+            "reversed",
+            (byte[] b) -> {
+              byte[] out = new byte[b.length];
+              for (int i = 0; i < b.length; i++) {
+                out[i] = b[b.length - 1 - i];
+              }
+              return out;
+            },
+            SqlType.VARBINARY,
+            SqlType.VARBINARY);
+
+    assertThat(sql("SELECT reversed(x) FROM (VALUES (X'0AFF')) AS t(x) WHERE reversed(x) > x"))
+        .containsExactly(Row.of((Object) bytes(0xFF, 0x0A)));
+
+    sluice
+        .udf()
+        .register(
+            "refuse",
+            (byte[] b) -> {
+              throw new IllegalArgumentException("no");
+            },
+            SqlType.VARBINARY,
+            SqlType.VARBINARY);
+    assertThatThrownBy(() -> sql("SELECT refuse(X'0AFF')"))
+        .hasMessageContaining("user function refuse failed on arguments [X'0AFF']");
+  }
+
+  private static byte[] bytes(int... values) {
+    byte[] bytes = new byte[values.length];
+    for (int i = 0; i < values.length; i++) {
+      bytes[i] = (byte) values[i];
+    }
+    return bytes;
   }
 
   @Test

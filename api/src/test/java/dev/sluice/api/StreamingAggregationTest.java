@@ -91,6 +91,37 @@ class StreamingAggregationTest {
   }
 
   @Test
+  void aBinaryKeyGroupsByItsBytesAcrossChunksBatchesAndARestart() {
+    MemoryStream packets =
+        sluice.memoryStream(
+            "packets",
+            Schema.of(
+                Field.nullable("payload", SqlType.VARBINARY),
+                Field.nullable("size", SqlType.BIGINT)));
+    DataFrame counts =
+        sluice.sql(
+            "SELECT payload, COUNT(*) AS n, SUM(size) AS total FROM packets GROUP BY payload");
+    byte[] small = {0x0A};
+    byte[] high = {(byte) 0xFF};
+    // Each row gets its own array: equal keys must meet by content, also within one 2-row chunk.
+    StreamTest.of(sluice, counts, checkpoint)
+        .outputMode(OutputMode.UPDATE)
+        .run(
+            addData(
+                packets,
+                Row.of(small.clone(), 1L),
+                Row.of(small.clone(), 2L),
+                Row.of(high.clone(), 3L),
+                Row.of(null, 4L),
+                Row.of(small.clone(), 5L)),
+            checkNewOutput(Row.of(small, 3L, 8L), Row.of(high, 1L, 3L), Row.of(null, 1L, 4L)),
+            stopStream(),
+            addData(packets, Row.of(high.clone(), 10L)),
+            startStream(),
+            checkNewOutput(Row.of(high, 2L, 13L)));
+  }
+
+  @Test
   void aGlobalAggregateAndGroupByExpressions() {
     MemoryStream bids = sluice.memoryStream("bids", BIDS);
     StreamTest.of(

@@ -37,6 +37,10 @@ class PlannerTest {
         CatalogEntry.table(
             "lines", Schema.of(Field.nullable("line", SqlType.VARCHAR)), factory("lines")),
         false);
+    catalog.register(
+        CatalogEntry.stream(
+            "packets", Schema.of(Field.nullable("payload", SqlType.VARBINARY)), factory("packets")),
+        false);
   }
 
   private static SourceFactory factory(String name) {
@@ -160,6 +164,48 @@ class PlannerTest {
     assertThatThrownBy(() -> planner.plan("SELECT * FROM nope"))
         .hasMessageContaining("Known: bid, lines")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("__nexmark_1"));
+  }
+
+  @Test
+  void binaryColumnsLiteralsAndCastsAreVarbinary() {
+    PhysicalPlan plan =
+        planner.plan(
+            "SELECT payload, X'0AFF' AS marker, CAST(payload AS VARCHAR) AS text,"
+                + " CAST('a' AS BINARY(3)) AS fixed, OCTET_LENGTH(payload) AS size"
+                + " FROM packets WHERE payload > X'00'");
+
+    assertThat(plan.schema().fields())
+        .extracting(Field::type)
+        .containsExactly(
+            SqlType.VARBINARY,
+            SqlType.VARBINARY,
+            SqlType.VARCHAR,
+            SqlType.VARBINARY,
+            SqlType.INTEGER);
+  }
+
+  @Test
+  void aBinaryLiteralThatIsNotHexIsASyntaxErrorAtItsPosition() {
+    assertThatThrownBy(() -> planner.plan("SELECT X'0AF' FROM packets"))
+        .isInstanceOfSatisfying(
+            SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SYNTAX_ERROR))
+        .hasMessageContaining("even number of hexits")
+        .hasMessageContaining("line 1, column 8");
+    assertThatThrownBy(() -> planner.plan("SELECT payload FROM packets WHERE payload = X'0G'"))
+        .isInstanceOfSatisfying(
+            SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SYNTAX_ERROR))
+        .hasMessageContaining("'0' - '9', 'A' - 'F'")
+        .hasMessageContaining("line 1, column 45");
+  }
+
+  @Test
+  void stringFunctionsOverBinaryAreRefusedWhenPlanned() {
+    assertThatThrownBy(() -> planner.plan("SELECT SUBSTRING(payload FROM 1 FOR 2) FROM packets"))
+        .isInstanceOfSatisfying(
+            SluiceException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_FEATURE))
+        .hasMessageContaining("SUBSTRING over VARBINARY")
+        .hasMessageContaining("CAST the value AS VARCHAR");
   }
 
   @Test

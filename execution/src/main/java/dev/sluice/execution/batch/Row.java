@@ -66,8 +66,15 @@ public final class Row {
     return Arrays.deepHashCode(values);
   }
 
+  /** The values in brackets, e.g. {@code [1, Alice, X'0AFF']}: VARBINARY prints as hex literal. */
   @Override
   public String toString() {
-    return Arrays.stream(values).map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
+    return Arrays.stream(values)
+        .map(
+            value ->
+                value instanceof byte[] bytes
+                    ? TableFormatter.binary(bytes)
+                    : String.valueOf(value))
+        .collect(Collectors.joining(", ", "[", "]"));
   }
 }

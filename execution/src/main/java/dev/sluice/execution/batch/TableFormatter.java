@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -28,9 +29,9 @@ import java.util.stream.Collectors;
  * 20 characters are cut to 17 followed by {@code ...}, and cells are right-aligned; without it
  * cells are left-aligned and never cut. Timestamps are never cut: at 23 characters they would
  * always be, losing their seconds. NULL prints as {@code NULL}, timestamps as {@code yyyy-MM-dd
- * HH:mm:ss.SSS}, times as {@code HH:mm:ss.SSS}, decimals in plain notation and arrays as {@code [a,
- * b]}. The last line tells how many rows were shown when some were left out. Widths count code
- * points.
+ * HH:mm:ss.SSS}, times as {@code HH:mm:ss.SSS}, decimals in plain notation, binary values as hex
+ * literals {@code X'0AFF'} and arrays as {@code [a, b]}. The last line tells how many rows were
+ * shown when some were left out. Widths count code points.
  */
 public final class TableFormatter {
   /** The longest cell {@code truncate} keeps whole. */
@@ -39,6 +40,7 @@ public final class TableFormatter {
   private static final int MIN_WIDTH = 3;
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT);
+  private static final HexFormat HEX = HexFormat.of().withUpperCase();
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT);
 
@@ -120,10 +122,20 @@ public final class TableFormatter {
     if (value instanceof BigDecimal decimal) {
       return decimal.toPlainString();
     }
+    if (value instanceof byte[] bytes) {
+      return binary(bytes);
+    }
     if (value instanceof List<?> list) {
       return list.stream().map(TableFormatter::cell).collect(Collectors.joining(", ", "[", "]"));
     }
     return String.valueOf(value);
+  }
+
+  /**
+   * VARBINARY as its SQL literal, {@code X'0AFF'}: unambiguous next to arrays, and re-enterable.
+   */
+  static String binary(byte[] bytes) {
+    return "X'" + HEX.formatHex(bytes) + "'";
   }
 
   private static String cut(String text, boolean truncate) {

@@ -28,6 +28,7 @@ import org.apache.arrow.vector.SmallIntVector;
 import org.apache.arrow.vector.TimeMilliVector;
 import org.apache.arrow.vector.TimeStampMilliVector;
 import org.apache.arrow.vector.TinyIntVector;
+import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.complex.ListVector;
 
@@ -37,10 +38,10 @@ import org.apache.arrow.vector.complex.ListVector;
  *
  * <p>Java classes per type: BOOLEAN {@link Boolean}, TINYINT {@link Byte}, SMALLINT {@link Short},
  * INTEGER {@link Integer}, BIGINT {@link Long}, FLOAT {@link Float}, DOUBLE {@link Double}, DECIMAL
- * {@link BigDecimal}, VARCHAR {@link String}, DATE {@link LocalDate}, TIME {@link LocalTime},
- * TIMESTAMP {@link LocalDateTime}, day-time INTERVAL {@link Duration}, year-month INTERVAL {@link
- * Period}, ARRAY {@link List}. Writing also accepts any {@link Number} for a numeric column as long
- * as the value fits exactly.
+ * {@link BigDecimal}, VARCHAR {@link String}, VARBINARY {@code byte[]}, DATE {@link LocalDate},
+ * TIME {@link LocalTime}, TIMESTAMP {@link LocalDateTime}, day-time INTERVAL {@link Duration},
+ * year-month INTERVAL {@link Period}, ARRAY {@link List}. Writing also accepts any {@link Number}
+ * for a numeric column as long as the value fits exactly.
  */
 public final class VectorValues {
   private VectorValues() {}
@@ -59,6 +60,7 @@ public final class VectorValues {
       case DOUBLE -> ((Float8Vector) vector).get(index);
       case DECIMAL -> ((DecimalVector) vector).getObject(index);
       case VARCHAR -> new String(((VarCharVector) vector).get(index), StandardCharsets.UTF_8);
+      case VARBINARY -> ((VarBinaryVector) vector).get(index);
       case DATE -> LocalDate.ofEpochDay(((DateDayVector) vector).get(index));
       case TIME -> LocalTime.ofNanoOfDay(((TimeMilliVector) vector).get(index) * 1_000_000L);
       case TIMESTAMP -> timestamp(((TimeStampMilliVector) vector).get(index));
@@ -116,6 +118,7 @@ public final class VectorValues {
         case VARCHAR ->
             ((VarCharVector) vector)
                 .setSafe(index, ((String) value).getBytes(StandardCharsets.UTF_8));
+        case VARBINARY -> ((VarBinaryVector) vector).setSafe(index, (byte[]) value);
         case DATE ->
             ((DateDayVector) vector)
                 .setSafe(index, Math.toIntExact(((LocalDate) value).toEpochDay()));

@@ -54,6 +54,9 @@ public enum Function {
   REPLACE,
   /** {@code SPLIT(s, delimiter)}: an ARRAY of the pieces. */
   SPLIT,
+  // binary
+  /** The number of bytes of a VARBINARY. */
+  OCTET_LENGTH,
   // date and time
   /** {@code EXTRACT(unit symbol, value)}. */
   EXTRACT,

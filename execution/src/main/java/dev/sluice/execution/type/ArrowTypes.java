@@ -15,9 +15,10 @@ import org.apache.arrow.vector.types.pojo.FieldType;
  * Maps Sluice SQL types to Arrow types and back. The mapping is one-to-one for everything Sluice
  * writes; reading accepts exactly those Arrow types and refuses others by name.
  *
- * <p>Storage choices: DECIMAL is Arrow's 128-bit decimal; TIMESTAMP(3) is a zone-less millisecond
- * timestamp (a local date-time, as SQL's TIMESTAMP WITHOUT TIME ZONE); TIME is milliseconds of the
- * day; a day-time INTERVAL is a millisecond duration; a year-month INTERVAL is a month count.
+ * <p>Storage choices: DECIMAL is Arrow's 128-bit decimal; VARBINARY is Arrow's Binary (32-bit
+ * offsets, like VARCHAR's Utf8); TIMESTAMP(3) is a zone-less millisecond timestamp (a local
+ * date-time, as SQL's TIMESTAMP WITHOUT TIME ZONE); TIME is milliseconds of the day; a day-time
+ * INTERVAL is a millisecond duration; a year-month INTERVAL is a month count.
  */
 public final class ArrowTypes {
   /** The name Arrow list vectors give their single child. */
@@ -54,6 +55,7 @@ public final class ArrowTypes {
       case DOUBLE -> new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
       case DECIMAL -> new ArrowType.Decimal(type.precision(), type.scale(), 128);
       case VARCHAR -> ArrowType.Utf8.INSTANCE;
+      case VARBINARY -> ArrowType.Binary.INSTANCE;
       case DATE -> new ArrowType.Date(DateUnit.DAY);
       case TIME -> new ArrowType.Time(TimeUnit.MILLISECOND, 32);
       case TIMESTAMP -> new ArrowType.Timestamp(TimeUnit.MILLISECOND, null);
@@ -95,6 +97,7 @@ public final class ArrowTypes {
                       ((ArrowType.Decimal) type).getScale())
                   : null;
           case Utf8 -> SqlType.VARCHAR;
+          case Binary -> SqlType.VARBINARY;
           case Date -> ((ArrowType.Date) type).getUnit() == DateUnit.DAY ? SqlType.DATE : null;
           case Time ->
               ((ArrowType.Time) type).getUnit() == TimeUnit.MILLISECOND ? SqlType.TIME : null;

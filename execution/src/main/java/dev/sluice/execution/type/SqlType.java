@@ -25,6 +25,7 @@ public record SqlType(TypeKind kind, int precision, int scale, SqlType elementTy
   public static final SqlType FLOAT = of(TypeKind.FLOAT);
   public static final SqlType DOUBLE = of(TypeKind.DOUBLE);
   public static final SqlType VARCHAR = of(TypeKind.VARCHAR);
+  public static final SqlType VARBINARY = of(TypeKind.VARBINARY);
   public static final SqlType DATE = of(TypeKind.DATE);
   public static final SqlType TIME = new SqlType(TypeKind.TIME, 3, 0, null);
   public static final SqlType TIMESTAMP = new SqlType(TypeKind.TIMESTAMP, 3, 0, null);

@@ -11,6 +11,8 @@ public enum TypeKind {
   DOUBLE,
   DECIMAL,
   VARCHAR,
+  /** Variable-length bytes without a length limit, held as {@code byte[]}. */
+  VARBINARY,
   DATE,
   TIME,
   TIMESTAMP,

@@ -32,6 +32,7 @@ class BatchTest {
           Field.nullable("small", SqlType.decimal(10, 2)),
           Field.nullable("wide", SqlType.decimal(38, 10)),
           Field.nullable("v", SqlType.VARCHAR),
+          Field.nullable("bin", SqlType.VARBINARY),
           Field.nullable("date", SqlType.DATE),
           Field.nullable("time", SqlType.TIME),
           Field.nullable("ts", SqlType.TIMESTAMP),
@@ -51,6 +52,7 @@ class BatchTest {
           new BigDecimal("-12345678.90"),
           new BigDecimal("1234567890123456789012345678.0123456789"),
           "héllo ✓",
+          new byte[] {0x0A, (byte) 0xFF, 0},
           LocalDate.of(1969, 7, 20),
           LocalTime.of(23, 59, 59, 999_000_000),
           LocalDateTime.of(1900, 1, 1, 0, 0, 0, 1_000_000),
@@ -123,5 +125,20 @@ class BatchTest {
       assertThatThrownBy(() -> builder.add(Row.of("x")))
           .hasMessageContaining("cannot be stored in column 'n' of type BIGINT");
     }
+    Schema binary = Schema.of(Field.nullable("b", SqlType.VARBINARY));
+    try (BatchBuilder builder = new BatchBuilder(binary, allocator, 10)) {
+      assertThatThrownBy(() -> builder.add(Row.of("0AFF")))
+          .hasMessageContaining("cannot be stored in column 'b' of type VARBINARY");
+    }
+  }
+
+  @Test
+  void rowsCompareBinaryValuesByContentAndPrintThemAsHexLiterals() {
+    Row row = Row.of(1L, new byte[] {0x0A, (byte) 0xFF}, new byte[0]);
+
+    assertThat(row).isEqualTo(Row.of(1L, new byte[] {0x0A, (byte) 0xFF}, new byte[0]));
+    assertThat(row).hasSameHashCodeAs(Row.of(1L, new byte[] {0x0A, (byte) 0xFF}, new byte[0]));
+    assertThat(row).isNotEqualTo(Row.of(1L, new byte[] {0x0A}, new byte[0]));
+    assertThat(row).hasToString("[1, X'0AFF', X'']");
   }
 }

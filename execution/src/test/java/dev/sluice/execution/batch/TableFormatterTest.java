@@ -87,7 +87,8 @@ class TableFormatterTest {
             Field.nullable("d", SqlType.DATE),
             Field.nullable("dec", SqlType.decimal(20, 2)),
             Field.nullable("arr", SqlType.array(SqlType.BIGINT)),
-            Field.nullable("b", SqlType.BOOLEAN));
+            Field.nullable("b", SqlType.BOOLEAN),
+            Field.nullable("bin", SqlType.VARBINARY));
     Row row =
         Row.of(
             null,
@@ -96,9 +97,11 @@ class TableFormatterTest {
             LocalDate.of(2024, 2, 29),
             new BigDecimal("1E+3").setScale(2),
             java.util.Arrays.asList(1L, null),
-            true);
+            true,
+            new byte[] {0x0A, (byte) 0xFF});
 
     assertThat(TableFormatter.format(schema, List.of(row), 20, true))
-        .contains("|NULL|2024-01-02 03:04:05.000|13:14:15.006|2024-02-29|1000.00|[1, NULL]|true|");
+        .contains(
+            "|NULL|2024-01-02 03:04:05.000|13:14:15.006|2024-02-29|1000.00|[1, NULL]|true|X'0AFF'|");
   }
 }

@@ -14,6 +14,7 @@ import dev.sluice.execution.type.Field;
 import dev.sluice.execution.type.Schema;
 import dev.sluice.execution.type.SqlType;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -249,6 +250,64 @@ class CalcKernelTest {
             Row.of(
                 new BigDecimal("2000000000000000000000000000000.00"),
                 new BigDecimal("1000000000000000000000000000001.00")));
+  }
+
+  @Test
+  void binaryComparesAsUnsignedBytes() {
+    Schema schema = Schema.of(Field.nullable("b", SqlType.VARBINARY));
+    ColumnRef b = new ColumnRef(0, SqlType.VARBINARY);
+    Literal x0aff = lit(new byte[] {0x0A, (byte) 0xFF}, SqlType.VARBINARY);
+    Literal nullBytes = lit(null, SqlType.VARBINARY);
+    List<Row> input =
+        List.of(
+            Row.of((Object) new byte[] {0x0A, (byte) 0xFF}),
+            Row.of((Object) new byte[] {(byte) 0x80}),
+            Row.of((Object) new byte[] {0x0A}),
+            Row.of((Object) null));
+
+    List<Row> rows =
+        runOver(
+            schema,
+            input,
+            null,
+            Call.of(Function.EQUALS, SqlType.BOOLEAN, b, x0aff),
+            Call.of(Function.LESS_THAN, SqlType.BOOLEAN, b, x0aff),
+            Call.of(Function.OCTET_LENGTH, SqlType.INTEGER, b),
+            Call.of(Function.IS_NULL, SqlType.BOOLEAN, b),
+            Call.of(Function.EQUALS, SqlType.BOOLEAN, b, nullBytes),
+            nullBytes);
+
+    // X'80' sorts after X'0AFF' (unsigned, as in Spark); a prefix sorts first
+    assertThat(rows)
+        .containsExactly(
+            Row.of(true, false, 2, false, null, null),
+            Row.of(false, false, 1, false, null, null),
+            Row.of(false, true, 1, false, null, null),
+            Row.of(null, null, null, true, null, null));
+  }
+
+  @Test
+  void binaryCastsToAndFromVarcharAsUtf8AndInvalidBytesBecomeReplacementCharacters() {
+    Schema schema = Schema.of(Field.nullable("b", SqlType.VARBINARY));
+    ColumnRef b = new ColumnRef(0, SqlType.VARBINARY);
+    Expression text = Call.of(Function.CAST, SqlType.VARCHAR, b);
+    Expression bytesAgain = Call.of(Function.CAST, SqlType.VARBINARY, text);
+
+    List<Row> rows =
+        runOver(
+            schema,
+            List.of(
+                Row.of((Object) "héllo".getBytes(StandardCharsets.UTF_8)),
+                Row.of((Object) new byte[] {(byte) 0xFF, 0x41})),
+            null,
+            text,
+            bytesAgain);
+
+    // Spark decodes the same way: a malformed byte becomes U+FFFD, which re-encodes as EF BF BD
+    assertThat(rows)
+        .containsExactly(
+            Row.of("héllo", "héllo".getBytes(StandardCharsets.UTF_8)),
+            Row.of("\uFFFDA", new byte[] {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD, 0x41}));
   }
 
   private List<Row> runOver(

@@ -42,7 +42,9 @@ public final class CalciteTypes {
       case REAL, FLOAT -> SqlType.FLOAT;
       case DOUBLE -> SqlType.DOUBLE;
       case DECIMAL -> SqlType.decimal(type.getPrecision(), type.getScale());
+      // Lengths are dropped: Sluice's VARCHAR and VARBINARY are unbounded.
       case CHAR, VARCHAR, SYMBOL -> SqlType.VARCHAR;
+      case BINARY, VARBINARY -> SqlType.VARBINARY;
       case DATE -> SqlType.DATE;
       case TIME -> SqlType.TIME;
       case TIMESTAMP -> SqlType.TIMESTAMP;
@@ -68,7 +70,7 @@ public final class CalciteTypes {
                   + " of "
                   + what
                   + " is not supported; supported are BOOLEAN,"
-                  + " TINYINT, SMALLINT, INTEGER, BIGINT, FLOAT, DOUBLE, DECIMAL(p, s), VARCHAR, DATE, TIME,"
+                  + " TINYINT, SMALLINT, INTEGER, BIGINT, FLOAT, DOUBLE, DECIMAL(p, s), VARCHAR, VARBINARY, DATE, TIME,"
                   + " TIMESTAMP(3), INTERVAL and ARRAY of these");
     };
   }
@@ -94,6 +96,7 @@ public final class CalciteTypes {
           case DECIMAL ->
               factory.createSqlType(SqlTypeName.DECIMAL, type.precision(), type.scale());
           case VARCHAR -> factory.createSqlType(SqlTypeName.VARCHAR);
+          case VARBINARY -> factory.createSqlType(SqlTypeName.VARBINARY);
           case DATE -> factory.createSqlType(SqlTypeName.DATE);
           case TIME -> factory.createSqlType(SqlTypeName.TIME, 3);
           case TIMESTAMP -> factory.createSqlType(SqlTypeName.TIMESTAMP, 3);

@@ -22,7 +22,10 @@ public final class SluiceTypeSystem extends RelDataTypeSystemImpl {
     return typeName == SqlTypeName.DECIMAL ? 38 : super.getMaxScale(typeName);
   }
 
-  /** {@code CASE WHEN .. THEN 'high' ELSE 'low' END} is VARCHAR, not a blank-padded CHAR(4). */
+  /**
+   * {@code CASE WHEN .. THEN 'high' ELSE 'low' END} is VARCHAR, not a blank-padded CHAR(4);
+   * likewise {@code X'01'} and {@code X'0203'} unite as VARBINARY, not a zero-padded BINARY(2).
+   */
   @Override
   public boolean shouldConvertRaggedUnionTypesToVarying() {
     return true;

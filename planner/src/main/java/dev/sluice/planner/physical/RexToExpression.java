@@ -17,8 +17,10 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.IntFunction;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
@@ -38,6 +40,22 @@ import org.apache.calcite.util.TimestampString;
  * runtime implementation fails here, at planning time, naming the function, instead of at run time.
  */
 final class RexToExpression {
+  /**
+   * Implemented for VARCHAR only; Calcite also accepts VARBINARY for some (||, SUBSTRING, SPLIT).
+   */
+  private static final Set<Function> STRING_FUNCTIONS =
+      EnumSet.of(
+          Function.UPPER,
+          Function.LOWER,
+          Function.SUBSTRING,
+          Function.TRIM,
+          Function.CHAR_LENGTH,
+          Function.POSITION,
+          Function.CONCAT,
+          Function.LIKE,
+          Function.REPLACE,
+          Function.SPLIT);
+
   private final RexBuilder rexBuilder;
 
   /** Resolves an input reference: normally a column, but a correlation variable for UNNEST. */
@@ -88,6 +106,7 @@ final class RexToExpression {
           case FLOAT, DOUBLE -> literal.getValueAs(Double.class);
           case DECIMAL -> literal.getValueAs(BigDecimal.class);
           case VARCHAR -> literal.getValueAs(String.class);
+          case VARBINARY -> literal.getValueAs(byte[].class);
           case DATE ->
               LocalDate.ofEpochDay(literal.getValueAs(DateString.class).getDaysSinceEpoch());
           case TIME ->
@@ -176,6 +195,16 @@ final class RexToExpression {
     if (f == null) {
       throw unsupported(call);
     }
+    if (STRING_FUNCTIONS.contains(f)
+        && operands.stream().anyMatch(o -> o.type().kind() == TypeKind.VARBINARY)) {
+      throw new SluiceException(
+          ErrorCode.UNSUPPORTED_FEATURE,
+          "function "
+              + call.getOperator().getName()
+              + " over VARBINARY is not supported yet (in "
+              + call
+              + "); CAST the value AS VARCHAR to apply it to the UTF-8 text");
+    }
     if (kind == SqlKind.LIKE
         && call.getOperator().getName().toUpperCase(Locale.ROOT).contains("NOT")) {
       return Call.of(
@@ -195,6 +224,7 @@ final class RexToExpression {
       case "SPLIT" -> Function.SPLIT;
       case "ABS" -> Function.ABS;
       case "CARDINALITY" -> Function.CARDINALITY;
+      case "OCTET_LENGTH" -> Function.OCTET_LENGTH;
       default -> null;
     };
   }

@@ -93,6 +93,8 @@ final class Coercions {
       case TIMESTAMP -> RUNTIME + "Casts.fromTimestamp(" + x + ")";
       case INTERVAL_DAY_TIME -> RUNTIME + "Casts.fromDayTime(" + x + ")";
       case INTERVAL_YEAR_MONTH, ARRAY -> "String.valueOf(" + x + ")";
+      // Malformed UTF-8 becomes U+FFFD, as in Spark.
+      case VARBINARY -> "new String(" + x + ", java.nio.charset.StandardCharsets.UTF_8)";
       case VARCHAR, NULL -> x;
     };
   }
@@ -121,6 +123,7 @@ final class Coercions {
       case DATE -> RUNTIME + "Casts.toDate(" + x + ")";
       case TIME -> RUNTIME + "Casts.toTime(" + x + ")";
       case TIMESTAMP -> RUNTIME + "Casts.toTimestamp(" + x + ")";
+      case VARBINARY -> x + ".getBytes(java.nio.charset.StandardCharsets.UTF_8)";
       default -> throw unsupported(SqlType.VARCHAR, to);
     };
   }

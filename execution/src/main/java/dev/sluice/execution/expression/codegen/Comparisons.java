@@ -57,6 +57,19 @@ final class Comparisons {
               : op == Function.NOT_EQUALS
                   ? "!" + a.value() + ".equals(" + b.value() + ")"
                   : "(" + a.value() + ".compareTo(" + b.value() + ") " + symbol + " 0)";
+      case VARBINARY ->
+          switch (op) {
+            case EQUALS -> "java.util.Arrays.equals(" + a.value() + ", " + b.value() + ")";
+            case NOT_EQUALS -> "!java.util.Arrays.equals(" + a.value() + ", " + b.value() + ")";
+            default ->
+                "(java.util.Arrays.compareUnsigned("
+                    + a.value()
+                    + ", "
+                    + b.value()
+                    + ") "
+                    + symbol
+                    + " 0)";
+          };
       case ARRAY ->
           switch (op) {
             case EQUALS -> a.value() + ".equals(" + b.value() + ")";

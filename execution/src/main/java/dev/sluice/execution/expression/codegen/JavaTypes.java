@@ -18,6 +18,7 @@ final class JavaTypes {
       case DOUBLE -> "double";
       case DECIMAL -> type.isCompactDecimal() ? "long" : "java.math.BigDecimal";
       case VARCHAR -> "String";
+      case VARBINARY -> "byte[]";
       case ARRAY -> "java.util.List";
     };
   }
@@ -31,6 +32,8 @@ final class JavaTypes {
       case "long" -> "0L";
       case "float" -> "0f";
       case "double" -> "0d";
+      // Typed, so that calls overloaded on byte[] (Arrays.equals, setSafe) are not ambiguous.
+      case "byte[]" -> "(byte[]) null";
       default -> "null";
     };
   }
@@ -48,6 +51,7 @@ final class JavaTypes {
           case DOUBLE -> "Float8Vector";
           case DECIMAL -> "DecimalVector";
           case VARCHAR -> "VarCharVector";
+          case VARBINARY -> "VarBinaryVector";
           case DATE -> "DateDayVector";
           case TIME -> "TimeMilliVector";
           case TIMESTAMP -> "TimeStampMilliVector";
@@ -82,6 +86,7 @@ final class JavaTypes {
               ? v + ".getDataBuffer().getLong((long) " + row + " * 16L)"
               : v + ".getObject(" + row + ")";
       case VARCHAR -> RUNTIME + "Values.readString(" + v + ", " + row + ")";
+      case VARBINARY -> v + ".get(" + row + ")";
       case ARRAY -> RUNTIME + "Values.readList(" + v + ", " + typeRef + ", " + row + ")";
       case NULL -> "false";
     };
@@ -114,6 +119,7 @@ final class JavaTypes {
               + ", "
               + value
               + ".getBytes(java.nio.charset.StandardCharsets.UTF_8));";
+      case VARBINARY -> v + ".setSafe(" + row + ", " + value + ");";
       case ARRAY ->
           "dev.sluice.execution.batch.VectorValues.set("
               + v
@@ -142,7 +148,7 @@ final class JavaTypes {
           type.isCompactDecimal()
               ? "java.math.BigDecimal.valueOf(" + value + ", " + type.scale() + ")"
               : value;
-      case VARCHAR, ARRAY -> value;
+      case VARCHAR, VARBINARY, ARRAY -> value;
       case DATE -> RUNTIME + "Values.boxDate(" + value + ")";
       case TIME -> RUNTIME + "Values.boxTime(" + value + ")";
       case TIMESTAMP -> RUNTIME + "Values.boxTimestamp(" + value + ")";
@@ -185,6 +191,7 @@ final class JavaTypes {
                   + type.scale()
                   + ")";
       case VARCHAR -> RUNTIME + "Values.unboxString(" + object + ")";
+      case VARBINARY -> RUNTIME + "Values.unboxBytes(" + object + ")";
       case DATE -> RUNTIME + "Values.unboxDate(" + object + ")";
       case TIME -> RUNTIME + "Values.unboxTime(" + object + ")";
       case TIMESTAMP -> RUNTIME + "Values.unboxTimestamp(" + object + ")";

@@ -290,6 +290,7 @@ final class KernelGenerator {
                 : ref(d, "java.math.BigDecimal");
           }
           case VARCHAR -> ref(v, "String");
+          case VARBINARY -> ref(v, "byte[]");
           case DATE -> Long.toString(((LocalDate) v).toEpochDay());
           case TIME -> Long.toString(((LocalTime) v).toNanoOfDay() / 1_000_000L);
           case TIMESTAMP -> dev.sluice.execution.batch.VectorValues.timestampMillis(v) + "L";
@@ -544,6 +545,7 @@ final class KernelGenerator {
       case DATETIME_MINUS -> DateTimes.plus(a.get(0), a.get(1), true);
       case DATETIME_DIFF -> DateTimes.diff(a.get(0), a.get(1), type);
       case CARDINALITY -> a.get(0).value() + ".size()";
+      case OCTET_LENGTH -> a.get(0).value() + ".length";
       case AND,
           OR,
           CASE,

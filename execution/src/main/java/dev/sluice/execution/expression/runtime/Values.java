@@ -95,6 +95,10 @@ public final class Values {
     return (String) cast(o, String.class);
   }
 
+  public static byte[] unboxBytes(Object o) {
+    return (byte[]) cast(o, byte[].class);
+  }
+
   public static int unboxDate(Object o) {
     return (int) ((LocalDate) cast(o, LocalDate.class)).toEpochDay();
   }

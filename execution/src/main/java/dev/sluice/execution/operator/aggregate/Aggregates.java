@@ -1,5 +1,6 @@
 package dev.sluice.execution.operator.aggregate;
 
+import dev.sluice.execution.batch.RowOrdering;
 import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
 import dev.sluice.execution.plan.AggregateCall;
@@ -129,9 +130,8 @@ final class Aggregates {
     return state;
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
   private static boolean better(AggregateCall call, Object candidate, Object current) {
-    int order = ((Comparable) candidate).compareTo(current);
+    int order = RowOrdering.compareValues(candidate, current);
     return call.function() == dev.sluice.execution.plan.AggregateFunction.MIN
         ? order < 0
         : order > 0;

@@ -6,6 +6,8 @@ import dev.sluice.execution.batch.Row;
 import dev.sluice.execution.operator.stateless.StatelessOperator;
 import dev.sluice.execution.plan.AggregateCall;
 import dev.sluice.execution.plan.PartialAggregateSpec;
+import dev.sluice.execution.type.TypeKind;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +21,18 @@ import java.util.Map;
 public final class PartialAggregateOperator extends StatelessOperator {
   private final PartialAggregateSpec spec;
 
+  /**
+   * Which keys are VARBINARY. A {@code byte[]} equals only itself, so these keys are grouped as
+   * {@link ByteBuffer}s, which compare and hash by content.
+   */
+  private final boolean[] binaryKeys;
+
   public PartialAggregateOperator(PartialAggregateSpec spec) {
     this.spec = spec;
+    this.binaryKeys = new boolean[spec.groupKeys().size()];
+    for (int k = 0; k < binaryKeys.length; k++) {
+      binaryKeys[k] = spec.schema().field(k).type().kind() == TypeKind.VARBINARY;
+    }
   }
 
   @Override
@@ -32,7 +44,8 @@ public final class PartialAggregateOperator extends StatelessOperator {
         Row row = batch.row(i);
         Object[] key = new Object[spec.groupKeys().size()];
         for (int k = 0; k < key.length; k++) {
-          key[k] = row.get(spec.groupKeys().get(k));
+          Object value = row.get(spec.groupKeys().get(k));
+          key[k] = binaryKeys[k] && value != null ? ByteBuffer.wrap((byte[]) value) : value;
         }
         Object[][] states =
             groups.computeIfAbsent(
@@ -51,7 +64,7 @@ public final class PartialAggregateOperator extends StatelessOperator {
         Object[] values = new Object[spec.schema().size()];
         int next = 0;
         for (Object key : group.getKey()) {
-          values[next++] = key;
+          values[next++] = key instanceof ByteBuffer bytes ? bytes.array() : key;
         }
         for (Object[] state : group.getValue()) {
           for (Object value : state) {

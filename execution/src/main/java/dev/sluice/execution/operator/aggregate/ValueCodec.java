@@ -37,6 +37,7 @@ final class ValueCodec {
         out.writeBytes(decimal.unscaledValue().toByteArray());
       }
       case VARCHAR -> out.writeString((String) value);
+      case VARBINARY -> out.writeBytes((byte[]) value);
       case DATE -> out.writeVarLong(((LocalDate) value).toEpochDay());
       case TIME -> out.writeVarLong(((LocalTime) value).toNanoOfDay() / 1_000_000L);
       case TIMESTAMP -> out.writeVarLong(VectorValues.timestampMillis(value));
@@ -70,6 +71,7 @@ final class ValueCodec {
         yield new BigDecimal(new BigInteger(in.readBytes()), scale);
       }
       case VARCHAR -> in.readString();
+      case VARBINARY -> in.readBytes();
       case DATE -> LocalDate.ofEpochDay(in.readVarLong());
       case TIME -> LocalTime.ofNanoOfDay(in.readVarLong() * 1_000_000L);
       case TIMESTAMP -> VectorValues.timestamp(in.readVarLong());

@@ -85,6 +85,25 @@ public final class functions {
         "count(" + column.name() + ")", column, (builder, value) -> builder.count(value));
   }
 
+  /** {@code COUNT(DISTINCT column)}: distinct non-NULL values per group, exactly. */
+  public static AggregateColumn countDistinct(Column column) {
+    return new AggregateColumn(
+        "count(DISTINCT " + column.name() + ")",
+        column,
+        (builder, value) -> builder.count(true, null, value));
+  }
+
+  /**
+   * {@code APPROX_COUNT_DISTINCT(column)}: distinct non-NULL values per group, estimated with a
+   * HyperLogLog sketch (about 1.6 % standard error) in a few KB of state per group.
+   */
+  public static AggregateColumn approxCountDistinct(Column column) {
+    return new AggregateColumn(
+        "approx_count_distinct(" + column.name() + ")",
+        column,
+        (builder, value) -> builder.count(true, null, value).approximate(true));
+  }
+
   public static AggregateColumn sum(Column column) {
     return new AggregateColumn(
         "sum(" + column.name() + ")", column, (builder, value) -> builder.sum(value));

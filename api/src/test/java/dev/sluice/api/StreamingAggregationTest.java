@@ -1,8 +1,10 @@
 package dev.sluice.api;
 
+import static dev.sluice.api.functions.approxCountDistinct;
 import static dev.sluice.api.functions.avg;
 import static dev.sluice.api.functions.col;
 import static dev.sluice.api.functions.count;
+import static dev.sluice.api.functions.countDistinct;
 import static dev.sluice.api.functions.max;
 import static dev.sluice.api.functions.sum;
 import static dev.sluice.api.testing.StreamTest.addData;
@@ -17,6 +19,7 @@ import dev.sluice.api.testing.StreamTest;
 import dev.sluice.execution.batch.Row;
 import dev.sluice.execution.connector.OutputMode;
 import dev.sluice.execution.connector.memory.MemoryStream;
+import dev.sluice.execution.driver.StreamingQuery;
 import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
 import dev.sluice.execution.type.Field;
@@ -225,6 +228,88 @@ class StreamingAggregationTest {
             checkNewOutput(Row.of("a", 3L, 3L, 60L, 2.0, 6L)),
             addData(bids, bid(3L, 40L, "b", null)),
             checkNewOutput(Row.of("b", 2L, 2L, 50L, 2.0, 2L)));
+  }
+
+  @Test
+  void approxCountDistinctCountsFewValuesExactlyAcrossARestart() {
+    MemoryStream bids = sluice.memoryStream("bids", BIDS);
+    DataFrame approx =
+        sluice.sql(
+            "SELECT channel, APPROX_COUNT_DISTINCT(auction) AS auctions,"
+                + " APPROX_COUNT_DISTINCT(amount) AS amounts, COUNT(*) AS n FROM bids GROUP BY channel");
+    StreamTest.of(sluice, approx, checkpoint)
+        .outputMode(OutputMode.UPDATE)
+        .run(
+            addData(
+                bids,
+                bid(1L, 1L, "a", "1.50"),
+                bid(1L, 1L, "a", "1.50"),
+                bid(2L, 1L, "a", null),
+                bid(null, 1L, "b", "2.00")),
+            checkNewOutput(Row.of("a", 2L, 1L, 3L), Row.of("b", 0L, 1L, 1L)),
+            stopStream(),
+            addData(bids, bid(3L, 1L, "a", "1.5"), bid(2L, 1L, "a", "2.50")),
+            startStream(),
+            // 1.5 and 1.50 are the same DECIMAL(10, 2) value
+            checkNewOutput(Row.of("a", 3L, 2L, 5L)));
+  }
+
+  @Test
+  void approxCountDistinctOfManyValuesIsWithinItsErrorAndMatchesTheDataFrameApi() {
+    Schema events =
+        Schema.of(
+            Field.nullable("user_id", SqlType.BIGINT), Field.nullable("page", SqlType.VARCHAR));
+    try (Sluice large = Sluice.builder().maxRowsPerBatch(4096).parallelism(2).build()) {
+      MemoryStream stream = large.memoryStream("events", events);
+      DataFrame sql =
+          large.sql(
+              "SELECT page, APPROX_COUNT_DISTINCT(user_id) AS users, COUNT(DISTINCT user_id) AS exact"
+                  + " FROM events GROUP BY page");
+      DataFrame frame =
+          large
+              .table("events")
+              .groupBy(col("page"))
+              .agg(
+                  approxCountDistinct(col("user_id")).as("users"),
+                  countDistinct(col("user_id")).as("exact"));
+      StreamingQuery bySql = startComplete(sql, "by_sql", checkpoint.resolve("sql"));
+      StreamingQuery byFrame = startComplete(frame, "by_frame", checkpoint.resolve("frame"));
+      // page "all" sees users 0..99,999 (each twice, over four batches); page "few" sees 7 users
+      for (int batch = 0; batch < 4; batch++) {
+        List<Row> rows = new java.util.ArrayList<>();
+        for (long user = batch * 25_000L; user < (batch + 1) * 25_000L; user++) {
+          rows.add(Row.of(user, "all"));
+          rows.add(Row.of(user, "all"));
+          rows.add(Row.of(user % 7, "few"));
+        }
+        stream.addData(rows.toArray(Row[]::new));
+        bySql.processAllAvailable();
+        byFrame.processAllAvailable();
+      }
+      List<Row> result = large.table("by_sql").collectAsList();
+      assertThat(result)
+          .anySatisfy(
+              row -> {
+                assertThat(row.get(0)).isEqualTo("all");
+                assertThat(row.getLong(2)).isEqualTo(100_000L);
+                assertThat(row.getLong(1)).isBetween(95_000L, 105_000L); // 3 standard errors
+              })
+          .anySatisfy(row -> assertThat(row.toList()).containsExactly("few", 7L, 7L));
+      assertThat(large.table("by_frame").collectAsList())
+          .containsExactlyInAnyOrderElementsOf(result);
+      bySql.stop();
+      byFrame.stop();
+    }
+  }
+
+  private static StreamingQuery startComplete(DataFrame query, String name, Path checkpoint) {
+    return query
+        .writeStream()
+        .format("memory")
+        .queryName(name)
+        .outputMode(OutputMode.COMPLETE)
+        .option("checkpointLocation", checkpoint.toString())
+        .start();
   }
 
   @Test

@@ -32,7 +32,7 @@ public record AggregateCall(
   /**
    * The columns of this call's partial state, as the exchange carries them: COUNT a BIGINT count;
    * SUM the sum in {@link #sumType()}; MIN/MAX a value of the argument's type; AVG the sum and a
-   * BIGINT count.
+   * BIGINT count; APPROX_COUNT_DISTINCT a HyperLogLog sketch image.
    */
   public List<Field> stateFields(String name) {
     return switch (function) {
@@ -43,6 +43,7 @@ public record AggregateCall(
           List.of(
               Field.nullable(name + "$sum", sumType()),
               Field.notNull(name + "$count", SqlType.BIGINT));
+      case APPROX_COUNT_DISTINCT -> List.of(Field.notNull(name + "$sketch", SqlType.VARBINARY));
     };
   }
 

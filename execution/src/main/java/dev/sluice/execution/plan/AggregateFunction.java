@@ -9,5 +9,7 @@ public enum AggregateFunction {
   SUM,
   MIN,
   MAX,
-  AVG
+  AVG,
+  /** {@code APPROX_COUNT_DISTINCT(x)}: distinct non-NULL values, estimated by HyperLogLog. */
+  APPROX_COUNT_DISTINCT
 }

@@ -166,7 +166,11 @@ public final class PhysicalPlanner {
     AggregateFunction function =
         switch (call.getAggregation().getKind()) {
           case COUNT ->
-              call.getArgList().isEmpty() ? AggregateFunction.COUNT_STAR : AggregateFunction.COUNT;
+              call.getArgList().isEmpty()
+                  ? AggregateFunction.COUNT_STAR
+                  : call.isApproximate()
+                      ? AggregateFunction.APPROX_COUNT_DISTINCT
+                      : AggregateFunction.COUNT;
           case SUM, SUM0 -> AggregateFunction.SUM;
           case MIN -> AggregateFunction.MIN;
           case MAX -> AggregateFunction.MAX;
@@ -177,7 +181,7 @@ public final class PhysicalPlanner {
                   "aggregate function "
                       + call.getAggregation().getName()
                       + " is not supported; supported are"
-                      + " COUNT, SUM, MIN, MAX and AVG");
+                      + " COUNT, SUM, MIN, MAX, AVG and APPROX_COUNT_DISTINCT");
         };
     int argument = call.getArgList().isEmpty() ? -1 : call.getArgList().get(0);
     return new AggregateCall(
@@ -185,9 +189,11 @@ public final class PhysicalPlanner {
         argument,
         argument < 0 ? null : input.field(argument).type(),
         CalciteTypes.toSqlType(call.getType(), call.toString()),
+        // DISTINCT changes nothing for MIN and MAX; a sketch is distinct by nature.
         call.isDistinct()
             && function != AggregateFunction.MIN
-            && function != AggregateFunction.MAX);
+            && function != AggregateFunction.MAX
+            && function != AggregateFunction.APPROX_COUNT_DISTINCT);
   }
 
   private static boolean containsAggregate(PlanSpec spec) {

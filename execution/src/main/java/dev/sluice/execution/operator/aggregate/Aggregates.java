@@ -4,6 +4,7 @@ import dev.sluice.execution.batch.RowOrdering;
 import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
 import dev.sluice.execution.plan.AggregateCall;
+import dev.sluice.execution.plan.AggregateFunction;
 import dev.sluice.execution.type.Field;
 import dev.sluice.execution.type.SqlType;
 import dev.sluice.execution.type.TypeKind;
@@ -12,6 +13,7 @@ import dev.sluice.state.encoding.BinaryWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import org.apache.datasketches.hll.Union;
 
 /**
  * The state of each aggregate function and its four operations: start, add an input value, merge a
@@ -24,6 +26,8 @@ import java.util.List;
  *       until a non-NULL value arrives
  *   <li>MIN(x), MAX(x): [extreme] of x's type, NULL until a non-NULL value arrives
  *   <li>AVG(x): [sum in the sum type, count BIGINT]
+ *   <li>APPROX_COUNT_DISTINCT(x): [sketch], a DataSketches {@code Union} in memory and its compact
+ *       image (VARBINARY) in partial rows and in state ({@link ApproxDistinct})
  * </ul>
  *
  * Integer sums fail with NUMERIC_OVERFLOW rather than wrap.
@@ -40,6 +44,7 @@ final class Aggregates {
       case COUNT_STAR, COUNT -> new Object[] {0L};
       case SUM, MIN, MAX -> new Object[] {null};
       case AVG -> new Object[] {null, 0L};
+      case APPROX_COUNT_DISTINCT -> new Object[] {ApproxDistinct.empty()};
     };
   }
 
@@ -68,6 +73,11 @@ final class Aggregates {
           state[1] = (Long) state[1] + 1;
         }
       }
+      case APPROX_COUNT_DISTINCT -> {
+        if (value != null) {
+          ApproxDistinct.add((Union) state[0], call.argumentType(), value);
+        }
+      }
     }
   }
 
@@ -87,13 +97,23 @@ final class Aggregates {
         }
         state[1] = (Long) state[1] + (Long) partial[1];
       }
+      case APPROX_COUNT_DISTINCT -> ApproxDistinct.merge((Union) state[0], (byte[]) partial[0]);
     }
+  }
+
+  /** {@code state} as the values of its partial columns (sketches become their images). */
+  static Object[] partialValues(AggregateCall call, Object[] state) {
+    if (call.function() == AggregateFunction.APPROX_COUNT_DISTINCT) {
+      return new Object[] {ApproxDistinct.toBytes((Union) state[0])};
+    }
+    return state;
   }
 
   static Object result(AggregateCall call, Object[] state) {
     SqlType type = call.resultType();
     return switch (call.function()) {
       case COUNT_STAR, COUNT -> fit(type, state[0]);
+      case APPROX_COUNT_DISTINCT -> fit(type, ApproxDistinct.estimate((Union) state[0]));
       case SUM, MIN, MAX -> fit(type, state[0]);
       case AVG -> {
         long count = (Long) state[1];
@@ -116,8 +136,9 @@ final class Aggregates {
 
   static void write(BinaryWriter out, AggregateCall call, Object[] state) {
     List<Field> fields = call.stateFields("");
+    Object[] values = partialValues(call, state);
     for (int i = 0; i < fields.size(); i++) {
-      ValueCodec.write(out, fields.get(i).type(), state[i]);
+      ValueCodec.write(out, fields.get(i).type(), values[i]);
     }
   }
 
@@ -127,14 +148,15 @@ final class Aggregates {
     for (int i = 0; i < state.length; i++) {
       state[i] = ValueCodec.read(in, fields.get(i).type());
     }
+    if (call.function() == AggregateFunction.APPROX_COUNT_DISTINCT) {
+      state[0] = ApproxDistinct.fromBytes((byte[]) state[0]);
+    }
     return state;
   }
 
   private static boolean better(AggregateCall call, Object candidate, Object current) {
     int order = RowOrdering.compareValues(candidate, current);
-    return call.function() == dev.sluice.execution.plan.AggregateFunction.MIN
-        ? order < 0
-        : order > 0;
+    return call.function() == AggregateFunction.MIN ? order < 0 : order > 0;
   }
 
   private static Object add(SqlType sumType, Object sum, Object value) {

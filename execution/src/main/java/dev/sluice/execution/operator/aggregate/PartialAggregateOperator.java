@@ -66,8 +66,9 @@ public final class PartialAggregateOperator extends StatelessOperator {
         for (Object key : group.getKey()) {
           values[next++] = key instanceof ByteBuffer bytes ? bytes.array() : key;
         }
-        for (Object[] state : group.getValue()) {
-          for (Object value : state) {
+        Object[][] states = group.getValue();
+        for (int c = 0; c < states.length; c++) {
+          for (Object value : Aggregates.partialValues(spec.calls().get(c), states[c])) {
             values[next++] = value;
           }
         }

@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Spark's StreamTest, for Java: a query over memory streams driven by a list of actions, checked
@@ -139,6 +140,34 @@ public final class StreamTest {
         test -> {
           test.processAllAvailable();
           assertThat(applyChangelog(test.sinkRows())).containsExactlyInAnyOrder(expected);
+        });
+  }
+
+  /**
+   * The result table a consumer of the sink rebuilds from what it received so far equals {@code
+   * expected} (evaluated now), in any order: in complete mode the latest result; in update mode
+   * every row upserted by its first {@code keyColumns} columns; in changelog mode the changelog
+   * applied; in append mode every row.
+   */
+  public static Action checkResultTable(int keyColumns, Supplier<List<Row>> expected) {
+    return new Named(
+        "CheckResultTable",
+        test -> {
+          test.processAllAvailable();
+          List<Row> received = test.sinkRows();
+          List<Row> table =
+              switch (test.outputMode) {
+                case APPEND, COMPLETE -> received;
+                case CHANGELOG -> applyChangelog(received);
+                case UPDATE -> {
+                  Map<List<Object>, Row> byKey = new LinkedHashMap<>();
+                  for (Row row : received) {
+                    byKey.put(row.toList().subList(0, keyColumns), row);
+                  }
+                  yield new ArrayList<>(byKey.values());
+                }
+              };
+          assertThat(table).containsExactlyInAnyOrderElementsOf(expected.get());
         });
   }
 

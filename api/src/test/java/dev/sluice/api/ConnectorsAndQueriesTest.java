@@ -108,6 +108,40 @@ class ConnectorsAndQueriesTest {
   }
 
   @Test
+  void aRestartedRateQueryKeepsItsTimestampsAndCatchesUpWhatFellDueWhileDown() throws Exception {
+    Path checkpoint = checkpoints.resolve("rate");
+    List<Row> collected = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    java.util.function.Function<Trigger, StreamingQuery> start =
+        trigger ->
+            sluice
+                .readStream()
+                .format("rate")
+                .option("rowsPerSecond", 2)
+                .load()
+                .selectExpr("\"value\"", "\"timestamp\"")
+                .writeStream()
+                .foreachBatch((batch, id) -> collected.addAll(batch.collectAsList()))
+                .trigger(trigger)
+                .option("checkpointLocation", checkpoint.toString())
+                .start();
+    LocalDateTime firstStart = LocalDateTime.of(2023, 11, 14, 22, 13, 20);
+    StreamingQuery first = start.apply(Trigger.processingTime(Duration.ofSeconds(1)));
+    clock.advance(Duration.ofSeconds(1)); // values 0 and 1 fall due
+    first.processAllAvailable();
+    first.stop();
+    clock.advance(Duration.ofSeconds(2)); // down for 2 s: values 2 to 5 fall due
+    start.apply(Trigger.availableNow()).awaitTermination();
+    assertThat(collected)
+        .containsExactlyInAnyOrder(
+            Row.of(0L, firstStart),
+            Row.of(1L, firstStart.plusNanos(500_000_000)),
+            Row.of(2L, firstStart.plusSeconds(1)),
+            Row.of(3L, firstStart.plusSeconds(1).plusNanos(500_000_000)),
+            Row.of(4L, firstStart.plusSeconds(2)),
+            Row.of(5L, firstStart.plusSeconds(2).plusNanos(500_000_000)));
+  }
+
+  @Test
   void theConsoleSinkPrintsEachBatchAsATable() {
     MemoryStream words =
         sluice.memoryStream("words", Schema.of(Field.nullable("word", SqlType.VARCHAR)));

@@ -5,6 +5,8 @@ import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
 import dev.sluice.execution.plan.PlanDescription;
 import dev.sluice.execution.plan.QuerySpec;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,6 +38,21 @@ public final class Checkpoint {
 
   public BatchLog<CommitLogEntry> commits() {
     return commits;
+  }
+
+  /** What source {@code sourceId} saved when the query first started ({@code sources/<id>}). */
+  public Optional<String> readSourceState(String sourceId) {
+    Path file = sourceStatePath(sourceId);
+    return Files.exists(file) ? Optional.of(ChecksummedFiles.read(file)) : Optional.empty();
+  }
+
+  public void writeSourceState(String sourceId, String state) {
+    ChecksummedFiles.write(sourceStatePath(sourceId), state);
+  }
+
+  private Path sourceStatePath(String sourceId) {
+    // Source ids are catalog names, which quoting lets contain any character.
+    return root.resolve("sources").resolve(URLEncoder.encode(sourceId, StandardCharsets.UTF_8));
   }
 
   public Optional<CheckpointMetadata> readMetadata() {

@@ -1,6 +1,7 @@
 package dev.sluice.execution.connector;
 
 import dev.sluice.execution.type.Schema;
+import java.util.Optional;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
@@ -29,6 +30,19 @@ public interface Source extends AutoCloseable {
    */
   PartitionReader createReader(
       int partition, long start, long end, int maxRowsPerBatch, BufferAllocator allocator);
+
+  /**
+   * What this source must keep across restarts to give the same records for the same offsets and to
+   * continue its timeline (the rate and Nexmark sources: their start time), or empty. The driver
+   * writes it to the checkpoint when the query first starts and hands it to {@link #restore} on
+   * every later start, before any other call but {@link #partitionCount()}.
+   */
+  default Optional<String> checkpointState() {
+    return Optional.empty();
+  }
+
+  /** Takes back what {@link #checkpointState()} returned when the query first started. */
+  default void restore(String state) {}
 
   /** True if every range can be read again with the same result (false for sockets). */
   default boolean isReplayable() {

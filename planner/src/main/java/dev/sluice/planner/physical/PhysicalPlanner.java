@@ -23,6 +23,7 @@ import dev.sluice.execution.plan.UnnestSpec;
 import dev.sluice.execution.type.Field;
 import dev.sluice.execution.type.Schema;
 import dev.sluice.planner.calcite.CalciteTypes;
+import dev.sluice.planner.catalog.Catalog;
 import dev.sluice.planner.catalog.CatalogEntry;
 import dev.sluice.planner.catalog.RowsSource;
 import dev.sluice.planner.catalog.SourceFactory;
@@ -64,6 +65,8 @@ public final class PhysicalPlanner {
   private final Map<String, SourceFactory> sources = new LinkedHashMap<>();
   private final List<SourceSpec> sourceSpecs = new ArrayList<>();
   private boolean streaming;
+  private final Map<String, String> sourceIds = new java.util.HashMap<>();
+  private int hiddenSourceCount;
   private int valuesCount;
   private int aggregateCount;
 
@@ -275,12 +278,25 @@ public final class PhysicalPlanner {
           "scan of an unknown table " + scan.getTable().getQualifiedName());
     }
     streaming |= entry.kind() == TableKind.STREAM;
-    String id = entry.name();
+    String id = sourceIds.computeIfAbsent(entry.name(), name -> sourceId(name));
     if (!sources.containsKey(id)) {
       sources.put(id, entry.source());
       sourceSpecs.add(new SourceSpec(id, entry.source().description(), entry.schema()));
     }
     return new ScanSpec(id, entry.schema());
+  }
+
+  /**
+   * The id of a source in the plan, its checkpoint and its offset log: the catalog name, except for
+   * the hidden entries of {@code readStream().load()}, whose names carry a session counter; they
+   * are numbered by their order in the plan instead, so the same query planned again (after a
+   * restart, or in the same session) has the same ids and fingerprint.
+   */
+  private String sourceId(String catalogName) {
+    if (!catalogName.startsWith(Catalog.HIDDEN_PREFIX)) {
+      return catalogName;
+    }
+    return catalogName.replaceFirst("_[0-9]+$", "") + "#" + hiddenSourceCount++;
   }
 
   /** {@code left CROSS JOIN UNNEST(array expression over left)}. */

@@ -6,6 +6,7 @@ import dev.sluice.execution.connector.PartitionReader;
 import dev.sluice.execution.connector.Source;
 import dev.sluice.execution.driver.Clock;
 import dev.sluice.execution.type.Schema;
+import java.util.Optional;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
@@ -28,9 +29,9 @@ import org.apache.arrow.memory.BufferAllocator;
  * <p><b>Availability</b> ({@link #latestOffsets()}):
  *
  * <ul>
- *   <li>{@code eventsPerSecond > 0}: after {@code e} ms of the query's clock (from the source's
- *       creation), the first {@code floor(e * eventsPerSecond / 1000)} global events, at most
- *       {@code maxEvents};
+ *   <li>{@code eventsPerSecond > 0}: after {@code e} ms of the query's clock (since the query first
+ *       started: the start time is kept in the checkpoint, so a restart catches up), the first
+ *       {@code floor(e * eventsPerSecond / 1000)} global events, at most {@code maxEvents};
  *   <li>unthrottled with {@code maxEvents}: all {@code maxEvents} events at once;
  *   <li>unthrottled and unlimited: each call makes {@value #UNTHROTTLED_STEP} more events available
  *       in every partition, beyond the larger of the previous answer and the last committed offset.
@@ -49,7 +50,10 @@ public final class NexmarkSource implements Source {
   private final DeclaredColumns columns;
   private final EventPartitioning partitioning;
   private final Clock clock;
-  private final long startMillis;
+
+  /** When the source first started; restored from the checkpoint so a restart continues it. */
+  private long startMillis;
+
   private long[] lastOffsets;
   private long[] committedOffsets;
 
@@ -107,6 +111,17 @@ public final class NexmarkSource implements Source {
       return Math.min(limit, events);
     }
     return options.limited() ? limit : -1;
+  }
+
+  /** The start time: the timeline (and, for rate, the rows' timestamps) continue from it. */
+  @Override
+  public Optional<String> checkpointState() {
+    return Optional.of(Long.toString(startMillis));
+  }
+
+  @Override
+  public synchronized void restore(String state) {
+    startMillis = Long.parseLong(state.trim());
   }
 
   @Override

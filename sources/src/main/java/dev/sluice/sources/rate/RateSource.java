@@ -8,6 +8,7 @@ import dev.sluice.execution.driver.Clock;
 import dev.sluice.execution.type.Field;
 import dev.sluice.execution.type.Schema;
 import dev.sluice.execution.type.SqlType;
+import java.util.Optional;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
@@ -17,12 +18,13 @@ import org.apache.arrow.memory.BufferAllocator;
  * <p>Values 0, 1, 2, ... are dealt round-robin over the N partitions: partition {@code p} holds
  * values {@code p, p + N, p + 2N, ...}, so its row {@code k} has value {@code k * N + p}. Value
  * {@code v} has timestamp {@code start + v * 1000 / rowsPerSecond}, where {@code start} is the
- * clock's time when the source was created. After {@code e} milliseconds, the first {@code floor(e
+ * clock's time when the query first started. After {@code e} milliseconds, the first {@code floor(e
  * * rowsPerSecond / 1000)} values are available, and each partition's end offset counts the
  * available values that belong to it.
  *
- * <p>The start time is not stored in the checkpoint: a source created again (after a restart)
- * starts counting from its own creation time.
+ * <p>The start time is kept in the checkpoint ({@link #checkpointState()}), so a restarted query
+ * gives replayed rows the same timestamps and catches up, in its first batch, the values that fell
+ * due while it was down (as Spark's rate source does).
  */
 public final class RateSource implements Source {
   /** The schema of every rate source. */
@@ -34,7 +36,10 @@ public final class RateSource implements Source {
   private final long rowsPerSecond;
   private final int partitions;
   private final Clock clock;
-  private final long startMillis;
+
+  /** When the source first started; restored from the checkpoint so a restart continues it. */
+  private long startMillis;
+
   private long[] lastOffsets;
 
   /**
@@ -89,6 +94,17 @@ public final class RateSource implements Source {
   /** How many of the values {@code 0 .. total - 1} fall into partition {@code p}. */
   private long valuesBelow(long total, int p) {
     return total > p ? (total - 1 - p) / partitions + 1 : 0;
+  }
+
+  /** The start time: the timeline (and, for rate, the rows' timestamps) continue from it. */
+  @Override
+  public Optional<String> checkpointState() {
+    return Optional.of(Long.toString(startMillis));
+  }
+
+  @Override
+  public synchronized void restore(String state) {
+    startMillis = Long.parseLong(state.trim());
   }
 
   @Override

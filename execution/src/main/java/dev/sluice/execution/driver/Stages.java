@@ -1,12 +1,10 @@
 package dev.sluice.execution.driver;
 
-import dev.sluice.execution.batch.Row;
-import dev.sluice.execution.connector.CollectedRows;
 import dev.sluice.execution.connector.OutputMode;
-import dev.sluice.execution.connector.RowCollectingWriter;
 import dev.sluice.execution.connector.SinkWriter;
 import dev.sluice.execution.connector.Source;
-import dev.sluice.execution.connector.memory.MemoryStream;
+import dev.sluice.execution.exchange.ExchangeSource;
+import dev.sluice.execution.exchange.ExchangeWriter;
 import dev.sluice.execution.expression.UserFunctions;
 import dev.sluice.execution.operator.PipelineBuilder;
 import dev.sluice.execution.operator.PipelineBuilder.Chain;
@@ -76,40 +74,56 @@ final class Stages {
     if (exchange.isEmpty()) {
       return TaskOutcomes.runAll(pool, scanTasks(root, ranges, writers::create));
     }
-    TaskOutcomes lower =
-        TaskOutcomes.runAll(
-            pool, scanTasks(exchange.get().input(), ranges, index -> new RowCollectingWriter()));
-    if (lower.failure() != null || lower.interrupted()) {
-      return new TaskOutcomes(List.of(), lower.failure(), lower.interrupted(), lower.sourceRows());
-    }
     KeyGroups keyGroups = state.keyGroups();
-    List<List<Row>> routed =
-        ExchangeRouter.route(
-            CollectedRows.concat(lower.messages()), exchange.get(), keyGroups, partitions);
-    MemoryStream shuffled = new MemoryStream("exchange", exchange.get().schema(), partitions);
-    List<PartitionTask> upper = new ArrayList<>();
-    List<Chain> chains = PipelineBuilder.chains(root);
-    for (int p = 0; p < partitions; p++) {
-      shuffled.addData(p, routed.get(p));
-      StateContext context = new TaskState(state, batchId, keyGroups.rangeOf(p, partitions), mode);
-      for (Chain chain : chains) {
-        upper.add(
-            new PartitionTask(
-                "batch " + batchId + " exchange/p" + p,
-                chain,
-                shuffled,
-                p,
-                0,
-                routed.get(p).size(),
-                writers.create(upper.size()),
-                allocator,
-                maxRowsPerBatch,
-                functions,
-                context,
-                cancelled));
+    ExchangeRouter router = new ExchangeRouter(exchange.get(), keyGroups, partitions);
+    // The exchanged batches outlive the lower tasks (whose allocators close with them) until the
+    // upper tasks' readers move them into their own.
+    try (BufferAllocator exchangeAllocator =
+        allocator.newChildAllocator("exchange of batch " + batchId, 0, Long.MAX_VALUE)) {
+      TaskOutcomes lower =
+          TaskOutcomes.runAll(
+              pool,
+              scanTasks(
+                  exchange.get().input(),
+                  ranges,
+                  index ->
+                      new ExchangeWriter(
+                          exchange.get().schema(),
+                          router,
+                          partitions,
+                          exchangeAllocator,
+                          maxRowsPerBatch)));
+      try (ExchangeSource shuffled =
+          new ExchangeSource(exchange.get().schema(), partitions, lower.messages())) {
+        if (lower.failure() != null || lower.interrupted()) {
+          return new TaskOutcomes(
+              List.of(), lower.failure(), lower.interrupted(), lower.sourceRows());
+        }
+        List<PartitionTask> upper = new ArrayList<>();
+        List<Chain> chains = PipelineBuilder.chains(root);
+        for (int p = 0; p < partitions; p++) {
+          StateContext context =
+              new TaskState(state, batchId, keyGroups.rangeOf(p, partitions), mode);
+          for (Chain chain : chains) {
+            upper.add(
+                new PartitionTask(
+                    "batch " + batchId + " exchange/p" + p,
+                    chain,
+                    shuffled,
+                    p,
+                    0,
+                    shuffled.batchCount(p),
+                    writers.create(upper.size()),
+                    allocator,
+                    maxRowsPerBatch,
+                    functions,
+                    context,
+                    cancelled));
+          }
+        }
+        return TaskOutcomes.runAll(pool, upper).readingFromSources(lower.sourceRows());
       }
     }
-    return TaskOutcomes.runAll(pool, upper).readingFromSources(lower.sourceRows());
   }
 
   private List<PartitionTask> scanTasks(

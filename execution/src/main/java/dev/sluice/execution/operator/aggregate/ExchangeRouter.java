@@ -1,6 +1,7 @@
 package dev.sluice.execution.operator.aggregate;
 
-import dev.sluice.execution.batch.Row;
+import dev.sluice.execution.batch.Batch;
+import dev.sluice.execution.batch.VectorValues;
 import dev.sluice.execution.plan.ExchangeSpec;
 import dev.sluice.execution.type.SqlType;
 import dev.sluice.state.KeyGroups;
@@ -8,31 +9,34 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Routes rows to the partition owning their key: the key (the exchange's first columns) is encoded
+ * Picks the partition that owns each row's key: the key (the exchange's first columns) is encoded
  * exactly as the aggregation stores it, hashed to a key group, and the key group's owner is the
  * partition whose contiguous key-group range contains it.
  */
 public final class ExchangeRouter {
-  private ExchangeRouter() {}
+  private final List<SqlType> keyTypes = new ArrayList<>();
+  private final KeyGroups keyGroups;
+  private final int partitions;
 
-  public static List<List<Row>> route(
-      List<Row> rows, ExchangeSpec exchange, KeyGroups keyGroups, int partitions) {
-    List<SqlType> keyTypes = new ArrayList<>();
+  public ExchangeRouter(ExchangeSpec exchange, KeyGroups keyGroups, int partitions) {
     for (int i = 0; i < exchange.keyCount(); i++) {
       keyTypes.add(exchange.schema().field(i).type());
     }
-    List<List<Row>> routed = new ArrayList<>();
-    for (int p = 0; p < partitions; p++) {
-      routed.add(new ArrayList<>());
-    }
-    Object[] key = new Object[exchange.keyCount()];
-    for (Row row : rows) {
+    this.keyGroups = keyGroups;
+    this.partitions = partitions;
+  }
+
+  /** The owning partition of every row of {@code batch}. */
+  public int[] partitions(Batch batch) {
+    int[] owners = new int[batch.rowCount()];
+    Object[] key = new Object[keyTypes.size()];
+    for (int row = 0; row < owners.length; row++) {
       for (int k = 0; k < key.length; k++) {
-        key[k] = row.get(k);
+        key[k] = VectorValues.get(batch.vector(k), keyTypes.get(k), row);
       }
       int keyGroup = keyGroups.keyGroupOf(ValueCodec.encodeKey(keyTypes, key));
-      routed.get(keyGroups.partitionOf(keyGroup, partitions)).add(row);
+      owners[row] = keyGroups.partitionOf(keyGroup, partitions);
     }
-    return routed;
+    return owners;
   }
 }

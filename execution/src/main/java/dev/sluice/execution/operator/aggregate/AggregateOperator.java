@@ -3,6 +3,7 @@ package dev.sluice.execution.operator.aggregate;
 import dev.sluice.execution.batch.Batch;
 import dev.sluice.execution.batch.BatchBuilder;
 import dev.sluice.execution.batch.Row;
+import dev.sluice.execution.batch.VectorValues;
 import dev.sluice.execution.connector.OutputMode;
 import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
@@ -20,9 +21,9 @@ import dev.sluice.state.encoding.BinaryWriter;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.arrow.vector.FieldVector;
 
 /**
  * The stateful merge of a streaming aggregation.
@@ -33,11 +34,14 @@ import java.util.Map;
  * + key + slot + value} (empty value): the group has seen this value of the slot-th DISTINCT
  * column, so DISTINCT calls over that column fold it only once.
  *
- * <p><b>Per batch.</b> Every partial row from the exchange is merged into its key's state (read,
- * merge, write back). At the end of the input the operator emits the keys it changed (update mode)
- * or every key of its key groups in key order (complete mode), then commits every store of its
- * range — also unchanged ones, so each store's version stays the batch count. A re-run of the batch
- * opens the stores at the same version again and overwrites the same next version.
+ * <p><b>Per batch.</b> Every partial row from the exchange is merged into its key's state: the key
+ * is encoded straight from the vectors ({@link KeyEncoder}) and numbered in a {@link GroupTable} of
+ * the keys changed in the batch; at a key's first change its stored state is read and loaded into
+ * the calls' {@link GroupAccumulator}s, which merge the partial states typed. At the end of the
+ * input the operator writes the changed states back, emits the keys it changed (update mode) or
+ * every key of its key groups in key order (complete mode), then commits every store of its range —
+ * also unchanged ones, so each store's version stays the batch count. A re-run of the batch opens
+ * the stores at the same version again and overwrites the same next version.
  *
  * <p><b>Changelog.</b> When the spec asks for a changelog, each changed group's old result row
  * (decoded from the state read at the group's first change in the batch) and new result row go to a
@@ -49,12 +53,22 @@ import java.util.Map;
 public final class AggregateOperator implements Operator {
   private final AggregateSpec spec;
   private final List<SqlType> keyTypes = new ArrayList<>();
+  private final KeyEncoder keyEncoder;
   private OperatorContext context;
   private Output output;
   private StateContext state;
 
-  /** Keys changed in this batch, in first-change order. */
-  private final Map<ByteBuffer, ChangedGroup> changed = new LinkedHashMap<>();
+  /** Keys changed in this batch, numbered in first-change order. */
+  private final GroupTable changed = new GroupTable();
+
+  /** Each call's state of the changed groups. */
+  private final GroupAccumulator[] accumulators;
+
+  /**
+   * Each changed group's encoded state before the batch (null for a new group), by group id, from
+   * which a changelog derives the group's old result row.
+   */
+  private final List<byte[]> before = new ArrayList<>();
 
   /** Distinct values first seen in this batch (presence entries not yet written), by key group. */
   private final Map<ByteBuffer, Integer> seen = new java.util.HashMap<>();
@@ -62,21 +76,16 @@ public final class AggregateOperator implements Operator {
   /** This batch's stores by key group; an instance serves one batch of one partition. */
   private StateStore[] stores;
 
-  private int[] stateWidths;
-
   /** The type of each distinct value after the keys, and each call's slot among them (or -1). */
   private final List<SqlType> distinctTypes = new ArrayList<>();
 
   private final int[] distinctSlots;
 
+  /** The input column where each call's partial state starts (unused for DISTINCT calls). */
+  private final int[] stateColumns;
+
   /** Set when the operator emits a changelog. */
   private GroupChangelog changelog;
-
-  /**
-   * A group's state as of this batch, and its encoded state before the batch (null for a new
-   * group), from which a changelog derives the group's old result row.
-   */
-  private record ChangedGroup(Object[][] states, byte[] before) {}
 
   private static final byte GROUP = 0;
   private static final byte DISTINCT_VALUE = 1;
@@ -86,14 +95,25 @@ public final class AggregateOperator implements Operator {
     for (int i = 0; i < spec.keyCount(); i++) {
       keyTypes.add(spec.input().schema().field(i).type());
     }
+    keyEncoder = new KeyEncoder(keyTypes);
     List<Integer> distinctArguments = spec.distinctArguments();
     for (int slot = 0; slot < distinctArguments.size(); slot++) {
       distinctTypes.add(spec.input().schema().field(spec.keyCount() + slot).type());
     }
+    List<AggregateCall> calls = spec.calls();
     distinctSlots =
-        spec.calls().stream()
+        calls.stream()
             .mapToInt(call -> call.distinct() ? distinctArguments.indexOf(call.argument()) : -1)
             .toArray();
+    accumulators = calls.stream().map(GroupAccumulator::of).toArray(GroupAccumulator[]::new);
+    stateColumns = new int[calls.size()];
+    int column = spec.keyCount() + distinctTypes.size();
+    for (int c = 0; c < calls.size(); c++) {
+      if (!calls.get(c).distinct()) {
+        stateColumns[c] = column;
+        column += Aggregates.stateWidth(calls.get(c));
+      }
+    }
   }
 
   @Override
@@ -105,7 +125,6 @@ public final class AggregateOperator implements Operator {
       throw new IllegalStateException("aggregation runs only in a stage with state");
     }
     stores = new StateStore[state.keyGroups().count()];
-    stateWidths = spec.calls().stream().mapToInt(Aggregates::stateWidth).toArray();
     if (spec.changelog()) {
       changelog = new GroupChangelog(spec.resultSchema(), spec.having(), context);
     }
@@ -114,60 +133,69 @@ public final class AggregateOperator implements Operator {
   @Override
   public void onBatch(int input, Batch batch) {
     try (batch) {
-      for (int i = 0; i < batch.rowCount(); i++) {
-        merge(batch.row(i));
+      FieldVector[] columns = batch.vectorArray();
+      for (int row = 0; row < batch.rowCount(); row++) {
+        merge(columns, row);
       }
     }
   }
 
-  private void merge(Row row) {
-    Object[] key = new Object[spec.keyCount()];
-    for (int k = 0; k < key.length; k++) {
-      key[k] = row.get(k);
-    }
-    byte[] keyBytes = ValueCodec.encodeKey(keyTypes, key);
-    int keyGroup = state.keyGroups().keyGroupOf(keyBytes);
+  /** Merges partial row {@code row} into its key's state. */
+  private void merge(FieldVector[] columns, int row) {
+    BinaryWriter key = keyEncoder.encode(columns, row);
+    int known = changed.size();
+    int group = changed.findOrInsert(key.buffer(), key.size());
+    int keyGroup = state.keyGroups().keyGroupOfHash(changed.hash(group));
     if (!state.keyGroupRange().contains(keyGroup)) {
       throw new SluiceException(
           ErrorCode.INTERNAL_ERROR,
           "key group " + keyGroup + " reached the partition owning " + state.keyGroupRange());
     }
     StateStore store = store(keyGroup);
-    ByteBuffer changedKey = ByteBuffer.wrap(keyBytes);
-    ChangedGroup group = changed.get(changedKey);
-    if (group == null) {
-      byte[] stored = store.get(entryKey(GROUP, keyBytes, null));
-      group = new ChangedGroup(stored == null ? initialStates() : decode(stored), stored);
-      changed.put(changedKey, group);
+    if (group == known) {
+      startGroup(group, store.get(entryKey(GROUP, key.buffer(), key.size(), null)));
     }
-    Object[][] states = group.states();
-    int column = spec.keyCount();
-    Object[] distinctValues = new Object[distinctTypes.size()];
-    boolean[] newDistinctValue = new boolean[distinctValues.length];
-    for (int slot = 0; slot < distinctValues.length; slot++) {
-      distinctValues[slot] = row.get(column++);
+    boolean[] newDistinctValue =
+        distinctTypes.isEmpty() ? null : newDistinctValues(columns, row, key, store, keyGroup);
+    for (int c = 0; c < accumulators.length; c++) {
+      int slot = distinctSlots[c];
+      if (slot < 0) {
+        accumulators[c].merge(columns, stateColumns[c], row, group);
+      } else if (newDistinctValue[slot]) {
+        accumulators[c].accumulate(columns[spec.keyCount() + slot], row, group);
+      }
+    }
+  }
+
+  /** Starts a group changed first in this batch from its stored state, or empty if none. */
+  private void startGroup(int group, byte[] stored) {
+    before.add(stored);
+    Object[][] states = stored == null ? null : decode(stored);
+    for (int c = 0; c < accumulators.length; c++) {
+      accumulators[c].start(group);
+      if (states != null) {
+        accumulators[c].load(group, states[c]);
+      }
+    }
+  }
+
+  /**
+   * Whether each DISTINCT column's value in row {@code row} is new to the group, neither stored nor
+   * seen earlier in this batch; records it as seen.
+   */
+  private boolean[] newDistinctValues(
+      FieldVector[] columns, int row, BinaryWriter key, StateStore store, int keyGroup) {
+    boolean[] newDistinctValue = new boolean[distinctTypes.size()];
+    for (int slot = 0; slot < newDistinctValue.length; slot++) {
+      Object value =
+          VectorValues.get(columns[spec.keyCount() + slot], distinctTypes.get(slot), row);
       byte[] presence =
-          entryKey(DISTINCT_VALUE, keyBytes, distinctValueBytes(slot, distinctValues[slot]));
+          entryKey(DISTINCT_VALUE, key.buffer(), key.size(), distinctValueBytes(slot, value));
       newDistinctValue[slot] =
           store.get(presence) == null
               && seen.putIfAbsent(ByteBuffer.wrap(presence), keyGroup) == null;
     }
-    for (int c = 0; c < spec.calls().size(); c++) {
-      AggregateCall call = spec.calls().get(c);
-      if (call.distinct()) {
-        int slot = distinctSlots[c];
-        if (newDistinctValue[slot]) {
-          Aggregates.accumulate(call, states[c], distinctValues[slot]);
-        }
-        continue;
-      }
-      int width = stateWidths[c];
-      Object[] partial = new Object[width];
-      for (int w = 0; w < width; w++) {
-        partial[w] = row.get(column++);
-      }
-      Aggregates.merge(call, states[c], partial);
-    }
+    return newDistinctValue;
   }
 
   /** A distinct value tagged with its column's slot, so each DISTINCT column has its own set. */
@@ -176,13 +204,16 @@ public final class AggregateOperator implements Operator {
         List.of(SqlType.INTEGER, distinctTypes.get(slot)), new Object[] {slot, value});
   }
 
-  private static byte[] entryKey(byte kind, byte[] key, byte[] value) {
+  /**
+   * The state entry of {@code kind} for the key in {@code key[0, keyLength)}, then {@code value}.
+   */
+  private static byte[] entryKey(byte kind, byte[] key, int keyLength, byte[] value) {
     int valueLength = value == null ? 0 : value.length;
-    byte[] entry = new byte[1 + key.length + valueLength];
+    byte[] entry = new byte[1 + keyLength + valueLength];
     entry[0] = kind;
-    System.arraycopy(key, 0, entry, 1, key.length);
+    System.arraycopy(key, 0, entry, 1, keyLength);
     if (value != null) {
-      System.arraycopy(value, 0, entry, 1 + key.length, valueLength);
+      System.arraycopy(value, 0, entry, 1 + keyLength, valueLength);
     }
     return entry;
   }
@@ -196,17 +227,16 @@ public final class AggregateOperator implements Operator {
   public void onEndOfInput(int input) {
     try (BatchBuilder out =
         new BatchBuilder(spec.schema(), context.allocator(), context.maxRowsPerBatch())) {
-      for (Map.Entry<ByteBuffer, ChangedGroup> entry : changed.entrySet()) {
-        byte[] key = entry.getKey().array();
-        ChangedGroup group = entry.getValue();
-        store(state.keyGroups().keyGroupOf(key))
-            .put(entryKey(GROUP, key, null), encode(group.states()));
+      for (int group = 0; group < changed.size(); group++) {
+        byte[] key = changed.key(group);
+        Object[][] states = states(group);
+        store(state.keyGroups().keyGroupOfHash(changed.hash(group)))
+            .put(entryKey(GROUP, key, key.length, null), encode(states));
         if (changelog != null) {
-          changelog.add(
-              group.before() == null ? null : resultRow(key, decode(group.before())),
-              resultRow(key, group.states()));
+          byte[] old = before.get(group);
+          changelog.add(old == null ? null : resultRow(key, decode(old)), resultRow(key, states));
         } else if (state.outputMode() == OutputMode.UPDATE) {
-          out.add(resultRow(key, group.states()));
+          out.add(resultRow(key, states));
         }
       }
       if (changelog != null) {
@@ -230,8 +260,7 @@ public final class AggregateOperator implements Operator {
                 });
       }
       state.keyGroupRange().keyGroups().forEach(group -> store(group).commit());
-      changed.clear();
-      seen.clear();
+      clearChanges();
       for (Batch batch : out.build()) {
         output.emit(batch);
       }
@@ -258,8 +287,13 @@ public final class AggregateOperator implements Operator {
     return Row.of(values);
   }
 
-  private Object[][] initialStates() {
-    return spec.calls().stream().map(Aggregates::initial).toArray(Object[][]::new);
+  /** Each call's state of changed group {@code group}. */
+  private Object[][] states(int group) {
+    Object[][] states = new Object[accumulators.length][];
+    for (int c = 0; c < states.length; c++) {
+      states[c] = accumulators[c].state(group);
+    }
+    return states;
   }
 
   private byte[] encode(Object[][] states) {
@@ -281,7 +315,15 @@ public final class AggregateOperator implements Operator {
 
   @Override
   public void close() {
+    clearChanges();
+  }
+
+  private void clearChanges() {
     changed.clear();
+    before.clear();
+    for (GroupAccumulator accumulator : accumulators) {
+      accumulator.clear();
+    }
     seen.clear();
   }
 }

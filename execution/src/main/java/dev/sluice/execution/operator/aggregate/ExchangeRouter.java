@@ -1,12 +1,13 @@
 package dev.sluice.execution.operator.aggregate;
 
 import dev.sluice.execution.batch.Batch;
-import dev.sluice.execution.batch.VectorValues;
 import dev.sluice.execution.plan.ExchangeSpec;
 import dev.sluice.execution.type.SqlType;
 import dev.sluice.state.KeyGroups;
+import dev.sluice.state.encoding.BinaryWriter;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.arrow.vector.FieldVector;
 
 /**
  * Picks the partition that owns each row's key: the key (the exchange's first columns) is encoded
@@ -26,15 +27,14 @@ public final class ExchangeRouter {
     this.partitions = partitions;
   }
 
-  /** The owning partition of every row of {@code batch}. */
+  /** The owning partition of every row of {@code batch}. Thread-safe. */
   public int[] partitions(Batch batch) {
     int[] owners = new int[batch.rowCount()];
-    Object[] key = new Object[keyTypes.size()];
+    KeyEncoder encoder = new KeyEncoder(keyTypes);
+    FieldVector[] columns = batch.vectorArray();
     for (int row = 0; row < owners.length; row++) {
-      for (int k = 0; k < key.length; k++) {
-        key[k] = VectorValues.get(batch.vector(k), keyTypes.get(k), row);
-      }
-      int keyGroup = keyGroups.keyGroupOf(ValueCodec.encodeKey(keyTypes, key));
+      BinaryWriter key = encoder.encode(columns, row);
+      int keyGroup = keyGroups.keyGroupOf(key.buffer(), 0, key.size());
       owners[row] = keyGroups.partitionOf(keyGroup, partitions);
     }
     return owners;

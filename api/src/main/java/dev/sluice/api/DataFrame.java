@@ -2,6 +2,7 @@ package dev.sluice.api;
 
 import dev.sluice.execution.batch.Row;
 import dev.sluice.execution.batch.TableFormatter;
+import dev.sluice.execution.connector.Durations;
 import dev.sluice.execution.connector.Source;
 import dev.sluice.execution.driver.BatchExecution;
 import dev.sluice.execution.error.ErrorCode;
@@ -9,12 +10,15 @@ import dev.sluice.execution.error.SluiceException;
 import dev.sluice.execution.expression.RowFunction;
 import dev.sluice.execution.type.Field;
 import dev.sluice.execution.type.Schema;
+import dev.sluice.execution.type.SqlType;
+import dev.sluice.execution.type.TypeKind;
 import dev.sluice.planner.SluicePlanner;
 import dev.sluice.planner.calcite.CalciteTypes;
 import dev.sluice.planner.calcite.Suggestions;
 import dev.sluice.planner.catalog.Catalog;
 import dev.sluice.planner.catalog.CatalogEntry;
 import dev.sluice.planner.logical.RowFunctionRel;
+import dev.sluice.planner.logical.WatermarkRel;
 import dev.sluice.planner.physical.PhysicalPlan;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -120,6 +124,37 @@ public final class DataFrame {
       columns.add(column.as(name));
     }
     return project(columns);
+  }
+
+  /**
+   * Declares {@code eventTime} (a TIMESTAMP column) as this stream's event time, with rows arriving
+   * up to {@code delayThreshold} (e.g. {@code "5 seconds"}) later than the largest event time seen.
+   * The query's watermark — the point in event time after which stateful operators treat rows as
+   * late — is computed from it at the end of each batch (see docs/semantics.md).
+   */
+  public DataFrame withWatermark(String eventTime, String delayThreshold) {
+    int column = fieldIndex(eventTime);
+    SqlType type = schema().field(column).type();
+    if (type.kind() != TypeKind.TIMESTAMP) {
+      throw new SluiceException(
+          ErrorCode.TYPE_MISMATCH,
+          "withWatermark needs a TIMESTAMP event-time column, but '"
+              + eventTime
+              + "' is "
+              + type
+              + "; CAST it to TIMESTAMP in a column of its own first");
+    }
+    long delay;
+    try {
+      delay = Durations.parse(delayThreshold).toMillis();
+    } catch (IllegalArgumentException e) {
+      throw new SluiceException(
+          ErrorCode.INVALID_OPTION,
+          "withWatermark delay '"
+              + delayThreshold
+              + "' is not a duration; write e.g. \"5 seconds\", \"500 ms\" or \"1 minute\"");
+    }
+    return derive(new WatermarkRel(plan.getCluster(), plan.getTraitSet(), plan, column, delay));
   }
 
   public DataFrame withColumnRenamed(String existing, String renamed) {

@@ -3,6 +3,7 @@ package dev.sluice.api;
 import dev.sluice.execution.batch.Row;
 import dev.sluice.execution.connector.BatchFunction;
 import dev.sluice.execution.connector.ConnectorOptions;
+import dev.sluice.execution.connector.Durations;
 import dev.sluice.execution.connector.OutputMode;
 import dev.sluice.execution.connector.ResultTables;
 import dev.sluice.execution.connector.Sink;
@@ -14,6 +15,7 @@ import dev.sluice.execution.driver.StreamingQuery;
 import dev.sluice.execution.driver.Trigger;
 import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
+import dev.sluice.execution.eventtime.WatermarkPolicy;
 import dev.sluice.execution.type.Schema;
 import dev.sluice.planner.catalog.Catalog;
 import dev.sluice.planner.catalog.CatalogEntry;
@@ -44,7 +46,8 @@ import java.util.function.Supplier;
  */
 public final class DataStreamWriter {
   /** Options the engine reads itself, accepted for every sink. */
-  private static final Set<String> ENGINE_OPTIONS = Set.of("checkpointLocation", "keyGroups");
+  private static final Set<String> ENGINE_OPTIONS =
+      Set.of("checkpointLocation", "keyGroups", "watermarkPolicy", "watermarkIdleTimeout");
 
   private final Sluice session;
   private final DataFrame data;
@@ -186,7 +189,9 @@ public final class DataStreamWriter {
                   session.pool(),
                   session.allocator(),
                   session.options().clock(),
-                  session.functions()));
+                  session.functions(),
+                  watermarkPolicy(),
+                  watermarkIdleTimeoutMillis()));
     } catch (RuntimeException e) {
       // The query never started, so nothing else will release what was made for it.
       sources.values().forEach(Source::close);
@@ -244,6 +249,42 @@ public final class DataStreamWriter {
               + KeyGroups.DEFAULT_COUNT
               + ")");
     }
+  }
+
+  /** {@code option("watermarkPolicy", "min" | "max")}: how several inputs' watermarks combine. */
+  private WatermarkPolicy watermarkPolicy() {
+    String value = options.getOrDefault("watermarkPolicy", "min");
+    try {
+      return WatermarkPolicy.valueOf(value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new SluiceException(
+          ErrorCode.INVALID_OPTION,
+          "option watermarkPolicy = '" + value + "' is invalid: use min (the default) or max");
+    }
+  }
+
+  /**
+   * {@code option("watermarkIdleTimeout", "30 seconds")}: an input without events for this long
+   * stops holding the watermark back. Default: never.
+   */
+  private long watermarkIdleTimeoutMillis() {
+    String value = options.get("watermarkIdleTimeout");
+    if (value == null) {
+      return Long.MAX_VALUE;
+    }
+    try {
+      long millis = Durations.parse(value).toMillis();
+      if (millis > 0) {
+        return millis;
+      }
+    } catch (IllegalArgumentException e) {
+      // reported below
+    }
+    throw new SluiceException(
+        ErrorCode.INVALID_OPTION,
+        "option watermarkIdleTimeout = '"
+            + value
+            + "' is invalid: give a positive duration such as \"30 seconds\"");
   }
 
   private Path checkpointLocation() {

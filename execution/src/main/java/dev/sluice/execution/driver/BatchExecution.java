@@ -12,6 +12,7 @@ import dev.sluice.execution.connector.WriterCommitMessage;
 import dev.sluice.execution.connector.memory.MemoryStream;
 import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
+import dev.sluice.execution.eventtime.BatchEventTime;
 import dev.sluice.execution.expression.UserFunctions;
 import dev.sluice.execution.operator.PipelineBuilder;
 import dev.sluice.execution.plan.PlanSpec;
@@ -109,7 +110,13 @@ public final class BatchExecution {
       }
       RowCollector collector = new RowCollector();
       TaskOutcomes outcomes =
-          new Stages(pool, queryAllocator, maxRowsPerBatch, functions, () -> false)
+          new Stages(
+                  pool,
+                  queryAllocator,
+                  maxRowsPerBatch,
+                  functions,
+                  BatchEventTime.untracked(),
+                  () -> false)
               .run(
                   root,
                   ranges,

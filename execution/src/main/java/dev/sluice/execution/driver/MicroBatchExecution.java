@@ -9,7 +9,12 @@ import dev.sluice.execution.connector.Source;
 import dev.sluice.execution.connector.WriterCommitMessage;
 import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
+import dev.sluice.execution.eventtime.BatchEventTime;
+import dev.sluice.execution.eventtime.EventTimeStats;
+import dev.sluice.execution.eventtime.WatermarkTracker;
+import dev.sluice.execution.plan.PlanSpec;
 import dev.sluice.execution.plan.SourceSpec;
+import dev.sluice.execution.plan.WatermarkSpec;
 import dev.sluice.state.KeyGroups;
 import java.nio.channels.ClosedByInterruptException;
 import java.util.ArrayDeque;
@@ -56,6 +61,7 @@ final class MicroBatchExecution implements StreamingQuery {
   private final QueryConfig config;
   private final StreamingQueryManager manager;
   private final Checkpoint checkpoint;
+  private final WatermarkTracker eventTime;
   private final String runId = UUID.randomUUID().toString();
   private final Thread thread;
   private final Object lock = new Object();
@@ -80,6 +86,11 @@ final class MicroBatchExecution implements StreamingQuery {
     this.config = config;
     this.manager = manager;
     this.checkpoint = new Checkpoint(config.checkpointLocation());
+    this.eventTime =
+        new WatermarkTracker(
+            watermarkDelays(config.plan().root()),
+            config.watermarkPolicy(),
+            config.watermarkIdleTimeoutMillis());
     String threadName =
         "sluice-query-" + (config.name() == null ? runId.substring(0, 8) : config.name());
     this.thread = new Thread(this::run, threadName);
@@ -88,6 +99,15 @@ final class MicroBatchExecution implements StreamingQuery {
 
   QueryConfig config() {
     return config;
+  }
+
+  private static Map<String, Long> watermarkDelays(PlanSpec spec) {
+    Map<String, Long> delays = new LinkedHashMap<>();
+    if (spec instanceof WatermarkSpec watermark) {
+      delays.put(watermark.inputId(), watermark.delayMillis());
+    }
+    spec.inputs().forEach(input -> delays.putAll(watermarkDelays(input)));
+    return delays;
   }
 
   /** Opens the checkpoint on the caller's thread, so a bad checkpoint fails the start itself. */
@@ -149,12 +169,31 @@ final class MicroBatchExecution implements StreamingQuery {
     // Everything before these offsets is committed; a source that grows from its committed offsets
     // (the unthrottled Nexmark source) continues from them instead of from 0.
     committedEnd.forEach((id, end) -> config.sources().get(id).commit(end));
+    restoreEventTime(committed ? last : last - 1, entry);
     if (committed) {
       nextBatchId = last + 1;
     } else {
       nextBatchId = last;
       pending = entry;
       LOG.info("query {} re-runs uncommitted batch {} from its logged offsets", id, last);
+    }
+  }
+
+  /**
+   * Continues event time from the commit record of {@code committedBatch} (the maxima and the
+   * watermark after it); a checkpoint without one restarts from the logged batch's watermark.
+   */
+  private void restoreEventTime(long committedBatch, OffsetLogEntry lastLogged) {
+    if (eventTime.isEmpty()) {
+      return;
+    }
+    Optional<CommitLogEntry> commit =
+        committedBatch < 0 ? Optional.empty() : checkpoint.commits().read(committedBatch);
+    if (commit.isPresent() && commit.get().watermarkMillis() != null) {
+      eventTime.restore(
+          commit.get().eventTimeMaxima(), commit.get().watermarkMillis(), config.clock().millis());
+    } else if (committedBatch == lastLogged.batchId()) {
+      eventTime.restore(Map.of(), lastLogged.watermarkMillis(), config.clock().millis());
     }
   }
 
@@ -270,7 +309,8 @@ final class MicroBatchExecution implements StreamingQuery {
     if (!anyNew) {
       return null;
     }
-    OffsetLogEntry entry = new OffsetLogEntry(nextBatchId, nowMillis, Long.MIN_VALUE, ranges);
+    OffsetLogEntry entry =
+        new OffsetLogEntry(nextBatchId, nowMillis, eventTime.watermark(), ranges);
     long writeStart = System.nanoTime();
     checkpoint.offsets().write(entry.batchId(), entry);
     walCommitNanos = System.nanoTime() - writeStart;
@@ -282,6 +322,7 @@ final class MicroBatchExecution implements StreamingQuery {
     status = new QueryStatus("Processing new data", true, true);
     long batchStart = System.nanoTime();
     TaskOutcomes outcomes;
+    EventTimeStats batchEventTime = new EventTimeStats();
     try (BufferAllocator batchAllocator =
         config.allocator().newChildAllocator("batch-" + entry.batchId(), 0, Long.MAX_VALUE)) {
       Map<String, Stages.SourceRange> ranges = new LinkedHashMap<>();
@@ -299,6 +340,7 @@ final class MicroBatchExecution implements StreamingQuery {
                   batchAllocator,
                   config.maxRowsPerBatch(),
                   config.functions(),
+                  new BatchEventTime(batchEventTime, entry.watermarkMillis()),
                   () -> stopRequested)
               .run(
                   config.plan().root(),
@@ -327,9 +369,16 @@ final class MicroBatchExecution implements StreamingQuery {
     long addBatchNanos = System.nanoTime() - batchStart;
 
     long commitStart = System.nanoTime();
+    eventTime.update(batchEventTime.maxima(), config.clock().millis());
     checkpoint
         .commits()
-        .write(entry.batchId(), new CommitLogEntry(entry.batchId(), config.clock().millis()));
+        .write(
+            entry.batchId(),
+            new CommitLogEntry(
+                entry.batchId(),
+                config.clock().millis(),
+                eventTime.maxima(),
+                eventTime.isEmpty() ? null : eventTime.watermark()));
     for (Map.Entry<String, SourceOffsets> source : entry.sources().entrySet()) {
       config.sources().get(source.getKey()).commit(source.getValue().end());
     }
@@ -405,7 +454,21 @@ final class MicroBatchExecution implements StreamingQuery {
         durations,
         sources,
         new QueryProgress.SinkProgress(config.sink().description(), outputRows),
-        state.progress());
+        state.progress(),
+        eventTimeProgress());
+  }
+
+  private QueryProgress.EventTimeProgress eventTimeProgress() {
+    Map<String, QueryProgress.InputEventTime> inputs = new LinkedHashMap<>();
+    Map<String, Long> watermarks = eventTime.inputWatermarks();
+    eventTime
+        .maxima()
+        .forEach(
+            (input, max) ->
+                inputs.put(input, new QueryProgress.InputEventTime(max, watermarks.get(input))));
+    long watermark = eventTime.watermark();
+    return new QueryProgress.EventTimeProgress(
+        watermark == Long.MIN_VALUE ? null : watermark, inputs);
   }
 
   private void waitForNextTrigger(long triggerStart, boolean ranBatch) throws InterruptedException {

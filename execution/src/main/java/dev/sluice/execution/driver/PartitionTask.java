@@ -5,6 +5,7 @@ import dev.sluice.execution.connector.PartitionReader;
 import dev.sluice.execution.connector.SinkWriter;
 import dev.sluice.execution.connector.Source;
 import dev.sluice.execution.connector.WriterCommitMessage;
+import dev.sluice.execution.eventtime.BatchEventTime;
 import dev.sluice.execution.expression.UserFunctions;
 import dev.sluice.execution.operator.Operator;
 import dev.sluice.execution.operator.OperatorContext;
@@ -39,6 +40,7 @@ final class PartitionTask implements Callable<PartitionTask.Result> {
   private final String name;
   private final java.util.function.BooleanSupplier cancelled;
   private final StateContext state;
+  private final BatchEventTime eventTime;
 
   PartitionTask(
       String name,
@@ -52,8 +54,10 @@ final class PartitionTask implements Callable<PartitionTask.Result> {
       int maxRowsPerBatch,
       UserFunctions functions,
       StateContext state,
+      BatchEventTime eventTime,
       java.util.function.BooleanSupplier cancelled) {
     this.name = name;
+    this.eventTime = eventTime;
     this.state = state;
     this.cancelled = cancelled;
     this.chain = chain;
@@ -86,8 +90,13 @@ final class PartitionTask implements Callable<PartitionTask.Result> {
         Operator operator = PipelineBuilder.create(spec);
         operators.add(operator);
         operator.open(
-            new OperatorContext(operatorName, child, maxRowsPerBatch, functions, state), next);
+            new OperatorContext(
+                operatorName, child, maxRowsPerBatch, functions, state, eventTime.stats()),
+            next);
         next = new OperatorOutput(operator);
+      }
+      if (eventTime.watermarkMillis() != Long.MIN_VALUE) {
+        next.emitWatermark(eventTime.watermarkMillis());
       }
       BufferAllocator readerAllocator =
           allocator.newChildAllocator("reader[" + name + "]", 0, Long.MAX_VALUE);

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.sluice.execution.connector.OutputMode;
 import dev.sluice.execution.connector.Sink;
 import dev.sluice.execution.connector.Source;
+import dev.sluice.execution.eventtime.WatermarkPolicy;
 import dev.sluice.execution.expression.UserFunctions;
 import dev.sluice.execution.plan.QuerySpec;
 import dev.sluice.state.KeyGroups;
@@ -33,6 +34,9 @@ import org.apache.arrow.memory.BufferAllocator;
  * @param allocator the parent of every allocator the query makes
  * @param clock the query's time
  * @param functions user functions the plan names
+ * @param watermarkPolicy how the watermarks of several inputs combine
+ * @param watermarkIdleTimeoutMillis an input without events for this long stops holding the
+ *     watermark back ({@link Long#MAX_VALUE}: never)
  */
 public record QueryConfig(
     String name,
@@ -48,8 +52,15 @@ public record QueryConfig(
     ExecutorService pool,
     BufferAllocator allocator,
     Clock clock,
-    UserFunctions functions) {
+    UserFunctions functions,
+    WatermarkPolicy watermarkPolicy,
+    long watermarkIdleTimeoutMillis) {
   public QueryConfig {
+    requireNonNull(watermarkPolicy, "watermarkPolicy is null");
+    if (watermarkIdleTimeoutMillis <= 0) {
+      throw new IllegalArgumentException(
+          "watermarkIdleTimeoutMillis must be positive: " + watermarkIdleTimeoutMillis);
+    }
     requireNonNull(plan, "plan is null");
     sources = Map.copyOf(sources);
     requireNonNull(sink, "sink is null");
@@ -69,5 +80,40 @@ public record QueryConfig(
         throw new IllegalArgumentException("no source instance for " + source.id());
       }
     }
+  }
+
+  /** A query with the default event-time options: minimum policy, no idle timeout. */
+  public QueryConfig(
+      String name,
+      QuerySpec plan,
+      Map<String, Source> sources,
+      Sink sink,
+      OutputMode outputMode,
+      Trigger trigger,
+      Path checkpointLocation,
+      int maxRowsPerBatch,
+      int partitions,
+      int keyGroups,
+      ExecutorService pool,
+      BufferAllocator allocator,
+      Clock clock,
+      UserFunctions functions) {
+    this(
+        name,
+        plan,
+        sources,
+        sink,
+        outputMode,
+        trigger,
+        checkpointLocation,
+        maxRowsPerBatch,
+        partitions,
+        keyGroups,
+        pool,
+        allocator,
+        clock,
+        functions,
+        WatermarkPolicy.MIN,
+        Long.MAX_VALUE);
   }
 }

@@ -26,7 +26,8 @@ public record QueryProgress(
     Map<String, Long> durationMs,
     List<SourceProgress> sources,
     SinkProgress sink,
-    List<StateOperatorProgress> stateOperators) {
+    List<StateOperatorProgress> stateOperators,
+    EventTimeProgress eventTime) {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -41,6 +42,19 @@ public record QueryProgress(
       String description, List<Long> startOffset, List<Long> endOffset, long numInputRows) {}
 
   public record SinkProgress(String description, long numOutputRows) {}
+
+  /**
+   * Event time after the batch: the query's watermark (what the next batch runs with; null before
+   * any event or without a declared watermark) and, per watermarked input ({@code watermark-0},
+   * ...), the largest event time seen and the input's own watermark. Epoch milliseconds.
+   */
+  public record EventTimeProgress(Long watermarkMillis, Map<String, InputEventTime> inputs) {
+    public EventTimeProgress {
+      inputs = Map.copyOf(inputs);
+    }
+  }
+
+  public record InputEventTime(long maxEventTimeMillis, long watermarkMillis) {}
 
   /**
    * One stateful operator's state after the batch, summed over its key groups: keys held, bytes in

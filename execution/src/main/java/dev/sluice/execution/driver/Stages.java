@@ -3,6 +3,7 @@ package dev.sluice.execution.driver;
 import dev.sluice.execution.connector.OutputMode;
 import dev.sluice.execution.connector.SinkWriter;
 import dev.sluice.execution.connector.Source;
+import dev.sluice.execution.eventtime.BatchEventTime;
 import dev.sluice.execution.exchange.ExchangeSource;
 import dev.sluice.execution.exchange.ExchangeWriter;
 import dev.sluice.execution.expression.UserFunctions;
@@ -44,13 +45,16 @@ final class Stages {
   private final int maxRowsPerBatch;
   private final UserFunctions functions;
   private final BooleanSupplier cancelled;
+  private final BatchEventTime eventTime;
 
   Stages(
       ExecutorService pool,
       BufferAllocator allocator,
       int maxRowsPerBatch,
       UserFunctions functions,
+      BatchEventTime eventTime,
       BooleanSupplier cancelled) {
+    this.eventTime = eventTime;
     this.pool = pool;
     this.allocator = allocator;
     this.maxRowsPerBatch = maxRowsPerBatch;
@@ -118,6 +122,7 @@ final class Stages {
                     maxRowsPerBatch,
                     functions,
                     context,
+                    eventTime,
                     cancelled));
           }
         }
@@ -146,6 +151,7 @@ final class Stages {
                   maxRowsPerBatch,
                   functions,
                   null,
+                  eventTime,
                   cancelled));
         }
       }

@@ -2,6 +2,7 @@ package dev.sluice.execution.operator;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.sluice.execution.eventtime.EventTimeStats;
 import dev.sluice.execution.expression.UserFunctions;
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -14,13 +15,16 @@ import org.apache.arrow.memory.BufferAllocator;
  * @param maxRowsPerBatch the bound on the rows of any batch the operator emits
  * @param functions the user functions the plan names
  * @param state the state of stateful operators; null in stages without state
+ * @param eventTime where watermark operators record the batch's largest event times; null when
+ *     nothing tracks event time (one-off queries)
  */
 public record OperatorContext(
     String name,
     BufferAllocator allocator,
     int maxRowsPerBatch,
     UserFunctions functions,
-    StateContext state) {
+    StateContext state,
+    EventTimeStats eventTime) {
   public OperatorContext {
     requireNonNull(name, "name is null");
     requireNonNull(allocator, "allocator is null");
@@ -28,5 +32,15 @@ public record OperatorContext(
     if (maxRowsPerBatch < 1) {
       throw new IllegalArgumentException("maxRowsPerBatch must be positive: " + maxRowsPerBatch);
     }
+  }
+
+  /** A context without event-time tracking. */
+  public OperatorContext(
+      String name,
+      BufferAllocator allocator,
+      int maxRowsPerBatch,
+      UserFunctions functions,
+      StateContext state) {
+    this(name, allocator, maxRowsPerBatch, functions, state, null);
   }
 }

@@ -2,6 +2,7 @@ package dev.sluice.execution.operator;
 
 import dev.sluice.execution.operator.aggregate.AggregateOperator;
 import dev.sluice.execution.operator.aggregate.PartialAggregateOperator;
+import dev.sluice.execution.operator.eventtime.WatermarkOperator;
 import dev.sluice.execution.operator.stateless.CalcOperator;
 import dev.sluice.execution.operator.stateless.RowFunctionOperator;
 import dev.sluice.execution.operator.stateless.UnnestOperator;
@@ -14,6 +15,7 @@ import dev.sluice.execution.plan.RowFunctionSpec;
 import dev.sluice.execution.plan.ScanSpec;
 import dev.sluice.execution.plan.UnionSpec;
 import dev.sluice.execution.plan.UnnestSpec;
+import dev.sluice.execution.plan.WatermarkSpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -99,6 +101,9 @@ public final class PipelineBuilder {
     }
     if (spec instanceof AggregateSpec aggregate) {
       return new AggregateOperator(aggregate);
+    }
+    if (spec instanceof WatermarkSpec watermark) {
+      return new WatermarkOperator(watermark);
     }
     // SortSpec is applied by BatchExecution to a finished result; it never streams.
     throw new IllegalArgumentException(

@@ -20,6 +20,7 @@ import dev.sluice.execution.plan.SortSpec;
 import dev.sluice.execution.plan.SourceSpec;
 import dev.sluice.execution.plan.UnionSpec;
 import dev.sluice.execution.plan.UnnestSpec;
+import dev.sluice.execution.plan.WatermarkSpec;
 import dev.sluice.execution.type.Field;
 import dev.sluice.execution.type.Schema;
 import dev.sluice.planner.calcite.CalciteTypes;
@@ -29,6 +30,7 @@ import dev.sluice.planner.catalog.RowsSource;
 import dev.sluice.planner.catalog.SourceFactory;
 import dev.sluice.planner.catalog.TableKind;
 import dev.sluice.planner.logical.RowFunctionRel;
+import dev.sluice.planner.logical.WatermarkRel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,6 +71,7 @@ public final class PhysicalPlanner {
   private int hiddenSourceCount;
   private int valuesCount;
   private int aggregateCount;
+  private int watermarkCount;
 
   private PhysicalPlanner(RexBuilder rexBuilder) {
     this.rexBuilder = rexBuilder;
@@ -250,6 +253,13 @@ public final class PhysicalPlanner {
           translate(function.getInput()),
           function.functionName(),
           CalciteTypes.toSchema(function.getRowType()));
+    }
+    if (rel instanceof WatermarkRel watermark) {
+      return new WatermarkSpec(
+          translate(watermark.getInput()),
+          watermark.column(),
+          watermark.delayMillis(),
+          "watermark-" + watermarkCount++);
     }
     if (rel instanceof Sort sort) {
       return sort(sort);

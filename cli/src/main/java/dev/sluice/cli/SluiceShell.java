@@ -65,6 +65,12 @@ public final class SluiceShell implements AutoCloseable {
   /** The built-in streams, in the order help lists them. */
   static final List<String> STREAMS = List.of("bid", "auction", "person");
 
+  /**
+   * The demo streams' event time is {@code date_time}. The generator emits events in event-time
+   * order within each partition and the partitions move in step, so one second covers the skew.
+   */
+  static final String DEMO_WATERMARK_DELAY = "1 second";
+
   static final String PROMPT = "sluice> ";
   static final String CONTINUATION_PROMPT = "     -> ";
 
@@ -120,6 +126,7 @@ public final class SluiceShell implements AutoCloseable {
             .option("table", stream)
             .option("eventsPerSecond", options.rate())
             .load()
+            .withWatermark("date_time", DEMO_WATERMARK_DELAY)
             .createOrReplaceTempView(stream);
       }
     } catch (RuntimeException e) {

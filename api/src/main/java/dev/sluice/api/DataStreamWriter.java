@@ -119,7 +119,7 @@ public final class DataStreamWriter {
           "writeStream() needs a query over a stream; this one reads only static tables, so run it"
               + " once with collectAsList() or show()");
     }
-    if (plan.updating() && outputMode == OutputMode.APPEND) {
+    if (!plan.appendable() && outputMode == OutputMode.APPEND) {
       throw new SluiceException(
           ErrorCode.UNSUPPORTED_OUTPUT_MODE,
           "append output mode needs rows that never change, but this aggregation updates its groups as"

@@ -12,6 +12,7 @@ import dev.sluice.execution.error.SluiceException;
 import dev.sluice.execution.eventtime.BatchEventTime;
 import dev.sluice.execution.eventtime.EventTimeStats;
 import dev.sluice.execution.eventtime.WatermarkTracker;
+import dev.sluice.execution.plan.AggregateSpec;
 import dev.sluice.execution.plan.PlanSpec;
 import dev.sluice.execution.plan.SourceSpec;
 import dev.sluice.execution.plan.WatermarkSpec;
@@ -62,6 +63,13 @@ final class MicroBatchExecution implements StreamingQuery {
   private final StreamingQueryManager manager;
   private final Checkpoint checkpoint;
   private final WatermarkTracker eventTime;
+
+  /** Whether a stateful operator closes windows by the watermark (see watermarkBatchDue). */
+  private final boolean closesWindows;
+
+  /** The watermark the last batch ran with. */
+  private long lastBatchWatermark = Long.MIN_VALUE;
+
   private final String runId = UUID.randomUUID().toString();
   private final Thread thread;
   private final Object lock = new Object();
@@ -91,6 +99,7 @@ final class MicroBatchExecution implements StreamingQuery {
             watermarkDelays(config.plan().root()),
             config.watermarkPolicy(),
             config.watermarkIdleTimeoutMillis());
+    this.closesWindows = closesWindows(config.plan().root());
     String threadName =
         "sluice-query-" + (config.name() == null ? runId.substring(0, 8) : config.name());
     this.thread = new Thread(this::run, threadName);
@@ -99,6 +108,19 @@ final class MicroBatchExecution implements StreamingQuery {
 
   QueryConfig config() {
     return config;
+  }
+
+  private static boolean closesWindows(PlanSpec spec) {
+    return (spec instanceof AggregateSpec aggregate && aggregate.closesWindows())
+        || spec.inputs().stream().anyMatch(MicroBatchExecution::closesWindows);
+  }
+
+  /**
+   * Whether a batch must run even without new data: the watermark moved past the one the last batch
+   * ran with, so windows may have closed that are to be emitted and evicted.
+   */
+  private boolean watermarkBatchDue() {
+    return closesWindows && eventTime.watermark() > lastBatchWatermark;
   }
 
   private static Map<String, Long> watermarkDelays(PlanSpec spec) {
@@ -170,6 +192,7 @@ final class MicroBatchExecution implements StreamingQuery {
     // (the unthrottled Nexmark source) continues from them instead of from 0.
     committedEnd.forEach((id, end) -> config.sources().get(id).commit(end));
     restoreEventTime(committed ? last : last - 1, entry);
+    lastBatchWatermark = committed ? entry.watermarkMillis() : Long.MIN_VALUE;
     if (committed) {
       nextBatchId = last + 1;
     } else {
@@ -249,7 +272,8 @@ final class MicroBatchExecution implements StreamingQuery {
             break;
           }
         }
-        if (config.trigger() instanceof Trigger.Once || (target != null && reached(target))) {
+        if (config.trigger() instanceof Trigger.Once
+            || (target != null && reached(target) && !watermarkBatchDue())) {
           break;
         }
         waitForNextTrigger(triggerStart, ranBatch);
@@ -306,7 +330,7 @@ final class MicroBatchExecution implements StreamingQuery {
         ranges.put(source.getKey(), new SourceOffsets(start.clone(), end));
       }
     }
-    if (!anyNew) {
+    if (!anyNew && !watermarkBatchDue()) {
       return null;
     }
     OffsetLogEntry entry =
@@ -369,6 +393,7 @@ final class MicroBatchExecution implements StreamingQuery {
     long addBatchNanos = System.nanoTime() - batchStart;
 
     long commitStart = System.nanoTime();
+    lastBatchWatermark = entry.watermarkMillis();
     eventTime.update(batchEventTime.maxima(), config.clock().millis());
     checkpoint
         .commits()
@@ -396,7 +421,8 @@ final class MicroBatchExecution implements StreamingQuery {
             triggerStart,
             latestOffsetNanos,
             addBatchNanos,
-            commitNanos);
+            commitNanos,
+            batchEventTime.lateRows());
     synchronized (progress) {
       progress.addLast(report);
       if (progress.size() > PROGRESS_TO_KEEP) {
@@ -420,7 +446,8 @@ final class MicroBatchExecution implements StreamingQuery {
       long triggerStart,
       long latestOffsetNanos,
       long addBatchNanos,
-      long commitNanos) {
+      long commitNanos,
+      Map<String, Long> lateRows) {
     long outputRows = results.stream().mapToLong(PartitionTask.Result::outputRows).sum();
     long triggerMillis =
         (latestOffsetNanos + walCommitNanos + addBatchNanos + commitNanos) / 1_000_000;
@@ -455,10 +482,10 @@ final class MicroBatchExecution implements StreamingQuery {
         sources,
         new QueryProgress.SinkProgress(config.sink().description(), outputRows),
         state.progress(),
-        eventTimeProgress());
+        eventTimeProgress(lateRows));
   }
 
-  private QueryProgress.EventTimeProgress eventTimeProgress() {
+  private QueryProgress.EventTimeProgress eventTimeProgress(Map<String, Long> lateRows) {
     Map<String, QueryProgress.InputEventTime> inputs = new LinkedHashMap<>();
     Map<String, Long> watermarks = eventTime.inputWatermarks();
     eventTime
@@ -468,7 +495,7 @@ final class MicroBatchExecution implements StreamingQuery {
                 inputs.put(input, new QueryProgress.InputEventTime(max, watermarks.get(input))));
     long watermark = eventTime.watermark();
     return new QueryProgress.EventTimeProgress(
-        watermark == Long.MIN_VALUE ? null : watermark, inputs);
+        watermark == Long.MIN_VALUE ? null : watermark, inputs, lateRows);
   }
 
   private void waitForNextTrigger(long triggerStart, boolean ranBatch) throws InterruptedException {

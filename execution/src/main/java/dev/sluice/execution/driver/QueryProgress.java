@@ -45,12 +45,16 @@ public record QueryProgress(
 
   /**
    * Event time after the batch: the query's watermark (what the next batch runs with; null before
-   * any event or without a declared watermark) and, per watermarked input ({@code watermark-0},
-   * ...), the largest event time seen and the input's own watermark. Epoch milliseconds.
+   * any event or without a declared watermark); per watermarked input ({@code watermark-0}, ...),
+   * the largest event time seen and the input's own watermark (epoch milliseconds); and per
+   * stateful operator, the rows this batch dropped as late (operators that dropped none are
+   * absent).
    */
-  public record EventTimeProgress(Long watermarkMillis, Map<String, InputEventTime> inputs) {
+  public record EventTimeProgress(
+      Long watermarkMillis, Map<String, InputEventTime> inputs, Map<String, Long> lateRows) {
     public EventTimeProgress {
       inputs = Map.copyOf(inputs);
+      lateRows = Map.copyOf(lateRows);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.sluice.execution.operator;
 
 import dev.sluice.execution.operator.aggregate.AggregateOperator;
 import dev.sluice.execution.operator.aggregate.PartialAggregateOperator;
+import dev.sluice.execution.operator.eventtime.LateRowFilterOperator;
 import dev.sluice.execution.operator.eventtime.WatermarkOperator;
 import dev.sluice.execution.operator.stateless.CalcOperator;
 import dev.sluice.execution.operator.stateless.RowFunctionOperator;
@@ -9,6 +10,7 @@ import dev.sluice.execution.operator.stateless.UnnestOperator;
 import dev.sluice.execution.plan.AggregateSpec;
 import dev.sluice.execution.plan.CalcSpec;
 import dev.sluice.execution.plan.ExchangeSpec;
+import dev.sluice.execution.plan.LateRowFilterSpec;
 import dev.sluice.execution.plan.PartialAggregateSpec;
 import dev.sluice.execution.plan.PlanSpec;
 import dev.sluice.execution.plan.RowFunctionSpec;
@@ -104,6 +106,9 @@ public final class PipelineBuilder {
     }
     if (spec instanceof WatermarkSpec watermark) {
       return new WatermarkOperator(watermark);
+    }
+    if (spec instanceof LateRowFilterSpec lateRows) {
+      return new LateRowFilterOperator(lateRows);
     }
     // SortSpec is applied by BatchExecution to a finished result; it never streams.
     throw new IllegalArgumentException(

@@ -21,6 +21,11 @@ import java.util.List;
  * rows (the result columns followed by a trailing {@code op} column, see {@code RowKind}), and
  * {@code having}, if not null, is the HAVING condition over the result columns: the operator tests
  * it on a group's old and new row, so a group entering or leaving the result becomes +I or -D.
+ *
+ * <p>{@code windowEndKey}, if not -1, is the key that ends each group's event time: the {@code
+ * window_end} of a window over a watermarked column. Once the watermark reaches it the group can
+ * get no more rows: in append mode it is emitted then, once, and in every mode but complete it is
+ * removed from state.
  */
 public record AggregateSpec(
     PlanSpec input,
@@ -29,7 +34,8 @@ public record AggregateSpec(
     String operatorId,
     Schema schema,
     boolean changelog,
-    Expression having)
+    Expression having,
+    int windowEndKey)
     implements PlanSpec {
   public AggregateSpec {
     requireNonNull(input, "input is null");
@@ -39,6 +45,26 @@ public record AggregateSpec(
     if (having != null && !changelog) {
       throw new IllegalArgumentException("only a changelog aggregation evaluates HAVING itself");
     }
+    if (windowEndKey < -1 || windowEndKey >= keyCount) {
+      throw new IllegalArgumentException("windowEndKey must be -1 or a key: " + windowEndKey);
+    }
+  }
+
+  /** An aggregation without an event-time key. */
+  public AggregateSpec(
+      PlanSpec input,
+      int keyCount,
+      List<AggregateCall> calls,
+      String operatorId,
+      Schema schema,
+      boolean changelog,
+      Expression having) {
+    this(input, keyCount, calls, operatorId, schema, changelog, having, -1);
+  }
+
+  /** Whether a watermark bounds this aggregation's groups (see {@link #windowEndKey()}). */
+  public boolean closesWindows() {
+    return windowEndKey >= 0;
   }
 
   /** An aggregation that emits result rows (update and complete mode). */
@@ -66,7 +92,8 @@ public record AggregateSpec(
   public AggregateSpec asChangelog(Expression having) {
     List<Field> fields = new ArrayList<>(schema.fields());
     fields.add(Field.notNull(RowKind.COLUMN, SqlType.VARCHAR));
-    return new AggregateSpec(input, keyCount, calls, operatorId, new Schema(fields), true, having);
+    return new AggregateSpec(
+        input, keyCount, calls, operatorId, new Schema(fields), true, having, windowEndKey);
   }
 
   /** The result columns: the keys and each call's result, without a changelog's {@code op}. */
@@ -81,6 +108,7 @@ public record AggregateSpec(
 
   @Override
   public PlanSpec withInputs(List<PlanSpec> inputs) {
-    return new AggregateSpec(inputs.get(0), keyCount, calls, operatorId, schema, changelog, having);
+    return new AggregateSpec(
+        inputs.get(0), keyCount, calls, operatorId, schema, changelog, having, windowEndKey);
   }
 }

@@ -18,7 +18,8 @@ public sealed interface PlanSpec
         PartialAggregateSpec,
         ExchangeSpec,
         AggregateSpec,
-        WatermarkSpec {
+        WatermarkSpec,
+        LateRowFilterSpec {
   /** The schema of the rows this node produces. */
   Schema schema();
 

@@ -2,6 +2,8 @@ package dev.sluice.planner.physical;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.sluice.execution.plan.AggregateSpec;
+import dev.sluice.execution.plan.PlanSpec;
 import dev.sluice.execution.plan.QuerySpec;
 import dev.sluice.execution.type.Schema;
 import dev.sluice.planner.catalog.SourceFactory;
@@ -28,6 +30,21 @@ public record PhysicalPlan(
 
   public Schema schema() {
     return spec.root().schema();
+  }
+
+  /**
+   * Whether the result can be written in append mode: no aggregation, or only aggregations whose
+   * groups the watermark closes (windows over a watermarked column), which emit each group once.
+   */
+  public boolean appendable() {
+    return !updating || onlyClosingAggregations(spec.root());
+  }
+
+  private static boolean onlyClosingAggregations(PlanSpec spec) {
+    if (spec instanceof AggregateSpec aggregate && !aggregate.closesWindows()) {
+      return false;
+    }
+    return spec.inputs().stream().allMatch(PhysicalPlan::onlyClosingAggregations);
   }
 
   /** This plan emitting its result as a changelog with a leading {@code op} column. */

@@ -47,8 +47,11 @@ import org.apache.arrow.vector.FieldVector;
  * (decoded from the state read at the group's first change in the batch) and new result row go to a
  * {@link GroupChangelog}, which emits +I, -U/+U or -D rows after testing HAVING on both.
  *
- * <p><b>What bounds the state.</b> Nothing yet: one entry per distinct key, forever (TTL and
- * watermarks come with event time). Groups are never removed from state.
+ * <p><b>What bounds the state.</b> With a window-end key ({@link AggregateSpec#windowEndKey()}),
+ * the watermark: at the end of each batch the groups whose window ended at or before the batch's
+ * watermark are removed (and, in append mode, emitted once, then). Late rows never reach this
+ * operator: the partial stage dropped them. Without one, nothing: one entry per distinct key,
+ * forever.
  */
 public final class AggregateOperator implements Operator {
   private final AggregateSpec spec;
@@ -86,6 +89,9 @@ public final class AggregateOperator implements Operator {
 
   /** Set when the operator emits a changelog. */
   private GroupChangelog changelog;
+
+  /** The batch's watermark: groups whose window ended at or before it are closed. */
+  private long watermark = Long.MIN_VALUE;
 
   private static final byte GROUP = 0;
   private static final byte DISTINCT_VALUE = 1;
@@ -220,6 +226,7 @@ public final class AggregateOperator implements Operator {
 
   @Override
   public void onWatermark(int input, long watermarkMillis) {
+    watermark = Math.max(watermark, watermarkMillis);
     output.emitWatermark(watermarkMillis);
   }
 
@@ -245,6 +252,9 @@ public final class AggregateOperator implements Operator {
       for (Map.Entry<ByteBuffer, Integer> presence : seen.entrySet()) {
         store(presence.getValue()).put(presence.getKey().array(), new byte[0]);
       }
+      if (spec.closesWindows() && state.outputMode() != OutputMode.COMPLETE) {
+        closeWindows(out);
+      }
       if (changelog == null && state.outputMode() == OutputMode.COMPLETE) {
         state
             .keyGroupRange()
@@ -266,6 +276,47 @@ public final class AggregateOperator implements Operator {
       }
     }
     output.endOfInput();
+  }
+
+  /**
+   * Removes every group of this partition's key groups whose window ended at or before the
+   * watermark (no row can reach it any more), with its DISTINCT values; in append mode emits its
+   * final row first. Scans all groups: state holds only open windows, so the scan is bounded by
+   * them.
+   */
+  private void closeWindows(BatchBuilder out) {
+    if (watermark == Long.MIN_VALUE) {
+      return;
+    }
+    boolean append = state.outputMode() == OutputMode.APPEND;
+    state
+        .keyGroupRange()
+        .keyGroups()
+        .forEach(
+            group -> {
+              StateStore store = store(group);
+              List<byte[]> closed = new ArrayList<>();
+              Iterator<StateEntry> entries = store.prefixScan(new byte[] {GROUP});
+              while (entries.hasNext()) {
+                StateEntry entry = entries.next();
+                byte[] key = java.util.Arrays.copyOfRange(entry.key(), 1, entry.key().length);
+                Object windowEnd = ValueCodec.decodeKey(keyTypes, key)[spec.windowEndKey()];
+                if (windowEnd != null && VectorValues.timestampMillis(windowEnd) <= watermark) {
+                  if (append) {
+                    out.add(resultRow(key, decode(entry.value())));
+                  }
+                  entries.remove();
+                  closed.add(key);
+                }
+              }
+              for (byte[] key : closed) {
+                List<byte[]> values = new ArrayList<>();
+                store
+                    .prefixScan(entryKey(DISTINCT_VALUE, key, key.length, null))
+                    .forEachRemaining(entry -> values.add(entry.key()));
+                values.forEach(store::remove);
+              }
+            });
   }
 
   private StateStore store(int keyGroup) {

@@ -1,0 +1,77 @@
+package dev.sluice.execution.operator.eventtime;
+
+import dev.sluice.execution.batch.Batch;
+import dev.sluice.execution.eventtime.EventTimeStats;
+import dev.sluice.execution.operator.stateless.StatelessOperator;
+import dev.sluice.execution.plan.LateRowFilterSpec;
+import java.util.List;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.TimeStampVector;
+
+/**
+ * Drops rows whose window ended at or before the batch's watermark and counts them for progress. A
+ * batch without late rows passes through untouched; otherwise the on-time rows are copied.
+ */
+public final class LateRowFilterOperator extends StatelessOperator {
+  private final LateRowFilterSpec spec;
+  private long watermark = Long.MIN_VALUE;
+  private long dropped;
+
+  public LateRowFilterOperator(LateRowFilterSpec spec) {
+    this.spec = spec;
+  }
+
+  @Override
+  public void onWatermark(int input, long watermarkMillis) {
+    watermark = Math.max(watermark, watermarkMillis);
+    super.onWatermark(input, watermarkMillis);
+  }
+
+  @Override
+  public void onBatch(int input, Batch batch) {
+    TimeStampVector ends = (TimeStampVector) batch.vector(spec.windowEndColumn());
+    int rows = batch.rowCount();
+    int late = 0;
+    boolean[] isLate = new boolean[rows];
+    for (int row = 0; row < rows; row++) {
+      if (!ends.isNull(row) && ends.get(row) <= watermark) {
+        isLate[row] = true;
+        late++;
+      }
+    }
+    if (late == 0) {
+      output.emit(batch);
+      return;
+    }
+    dropped += late;
+    try (batch) {
+      if (late == rows) {
+        return;
+      }
+      List<FieldVector> kept = Batch.newVectors(batch.schema(), context.allocator());
+      for (FieldVector vector : kept) {
+        vector.setInitialCapacity(rows - late);
+        vector.allocateNew();
+      }
+      int at = 0;
+      for (int row = 0; row < rows; row++) {
+        if (!isLate[row]) {
+          for (int c = 0; c < kept.size(); c++) {
+            kept.get(c).copyFromSafe(row, at, batch.vector(c));
+          }
+          at++;
+        }
+      }
+      output.emit(Batch.of(batch.schema(), kept, at));
+    }
+  }
+
+  @Override
+  public void onEndOfInput(int input) {
+    EventTimeStats stats = context.eventTime();
+    if (stats != null && dropped > 0) {
+      stats.countLate(spec.operatorId(), dropped);
+    }
+    super.onEndOfInput(input);
+  }
+}

@@ -1,0 +1,35 @@
+package dev.sluice.execution.plan;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.sluice.execution.type.Schema;
+import java.util.List;
+
+/**
+ * Drops the rows that are late for stateful operator {@code operatorId}: those whose {@code
+ * windowEndColumn} (a TIMESTAMP) is at or before the batch's watermark, so the window they belong
+ * to has closed. Placed before partial aggregation, so the rows it counts are input rows, not
+ * partial groups.
+ */
+public record LateRowFilterSpec(PlanSpec input, int windowEndColumn, String operatorId)
+    implements PlanSpec {
+  public LateRowFilterSpec {
+    requireNonNull(input, "input is null");
+    requireNonNull(operatorId, "operatorId is null");
+  }
+
+  @Override
+  public Schema schema() {
+    return input.schema();
+  }
+
+  @Override
+  public List<PlanSpec> inputs() {
+    return List.of(input);
+  }
+
+  @Override
+  public PlanSpec withInputs(List<PlanSpec> inputs) {
+    return new LateRowFilterSpec(inputs.get(0), windowEndColumn, operatorId);
+  }
+}

@@ -5,6 +5,7 @@ import dev.sluice.execution.operator.aggregate.PartialAggregateOperator;
 import dev.sluice.execution.operator.stateless.CalcOperator;
 import dev.sluice.execution.operator.stateless.RowFunctionOperator;
 import dev.sluice.execution.operator.stateless.UnnestOperator;
+import dev.sluice.execution.operator.window.WindowAssignOperator;
 import dev.sluice.execution.plan.AggregateSpec;
 import dev.sluice.execution.plan.CalcSpec;
 import dev.sluice.execution.plan.ExchangeSpec;
@@ -14,6 +15,7 @@ import dev.sluice.execution.plan.RowFunctionSpec;
 import dev.sluice.execution.plan.ScanSpec;
 import dev.sluice.execution.plan.UnionSpec;
 import dev.sluice.execution.plan.UnnestSpec;
+import dev.sluice.execution.plan.WindowAssignSpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -90,6 +92,9 @@ public final class PipelineBuilder {
     }
     if (spec instanceof UnnestSpec unnest) {
       return new UnnestOperator(unnest);
+    }
+    if (spec instanceof WindowAssignSpec window) {
+      return new WindowAssignOperator(window);
     }
     if (spec instanceof RowFunctionSpec function) {
       return new RowFunctionOperator(function);

@@ -17,7 +17,8 @@ public sealed interface PlanSpec
         SortSpec,
         PartialAggregateSpec,
         ExchangeSpec,
-        AggregateSpec {
+        AggregateSpec,
+        WindowAssignSpec {
   /** The schema of the rows this node produces. */
   Schema schema();
 

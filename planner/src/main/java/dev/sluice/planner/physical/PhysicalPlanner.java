@@ -42,6 +42,7 @@ import org.apache.calcite.rel.core.Correlate;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.core.TableFunctionScan;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.core.Uncollect;
 import org.apache.calcite.rel.core.Union;
@@ -250,6 +251,9 @@ public final class PhysicalPlanner {
           translate(function.getInput()),
           function.functionName(),
           CalciteTypes.toSchema(function.getRowType()));
+    }
+    if (rel instanceof TableFunctionScan window) {
+      return WindowTranslation.translate(window, this::translate);
     }
     if (rel instanceof Sort sort) {
       return sort(sort);

@@ -2,6 +2,8 @@ package dev.sluice.api;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.sluice.execution.error.ErrorCode;
+import dev.sluice.execution.error.SluiceException;
 import dev.sluice.execution.type.SqlType;
 import dev.sluice.planner.calcite.CalciteTypes;
 import java.util.function.Function;
@@ -17,14 +19,37 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 public final class Column {
   private final Function<ColumnContext, RexNode> resolver;
   private final String name;
+  private final TimeWindow window;
 
   Column(String name, Function<ColumnContext, RexNode> resolver) {
     this.name = requireNonNull(name, "name is null");
     this.resolver = requireNonNull(resolver, "resolver is null");
+    this.window = null;
+  }
+
+  /** A {@link functions#window} column: only a {@code groupBy} key, which expands it. */
+  Column(TimeWindow window) {
+    this.name = window.text();
+    this.window = window;
+    this.resolver =
+        context -> {
+          throw new SluiceException(
+              ErrorCode.UNSUPPORTED_FEATURE,
+              window.text()
+                  + " can only be a groupBy key, e.g. groupBy("
+                  + window.text()
+                  + ", col(\"auction\")), which groups by the columns window_start and"
+                  + " window_end");
+        };
   }
 
   RexNode resolve(ColumnContext context) {
     return resolver.apply(context);
+  }
+
+  /** The windows this column stands for, if it was made by {@link functions#window}. */
+  TimeWindow window() {
+    return window;
   }
 
   /** The output name: the alias, the column name, or the expression's text. */
@@ -32,8 +57,9 @@ public final class Column {
     return name;
   }
 
+  /** The column under another name; a window column keeps its columns' names. */
   public Column as(String alias) {
-    return new Column(alias, resolver);
+    return window != null ? this : new Column(alias, resolver);
   }
 
   public Column alias(String alias) {

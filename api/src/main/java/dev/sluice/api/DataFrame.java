@@ -15,6 +15,7 @@ import dev.sluice.execution.type.TypeKind;
 import dev.sluice.planner.SluicePlanner;
 import dev.sluice.planner.calcite.CalciteTypes;
 import dev.sluice.planner.calcite.Suggestions;
+import dev.sluice.planner.calcite.WindowTableFunction;
 import dev.sluice.planner.catalog.Catalog;
 import dev.sluice.planner.catalog.CatalogEntry;
 import dev.sluice.planner.logical.RowFunctionRel;
@@ -25,7 +26,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.tools.RelBuilder;
@@ -193,6 +196,25 @@ public final class DataFrame {
   }
 
   DataFrame aggregate(List<Column> keys, List<AggregateColumn> aggregates) {
+    List<TimeWindow> windows =
+        keys.stream().map(Column::window).filter(java.util.Objects::nonNull).toList();
+    if (windows.size() > 1) {
+      throw new SluiceException(
+          ErrorCode.UNSUPPORTED_FEATURE,
+          "groupBy takes one window() key, not " + windows.stream().map(TimeWindow::text).toList());
+    }
+    if (windows.size() == 1) {
+      List<Column> expanded = new ArrayList<>();
+      for (Column key : keys) {
+        if (key.window() == null) {
+          expanded.add(key);
+        } else {
+          expanded.add(functions.col("window_start"));
+          expanded.add(functions.col("window_end"));
+        }
+      }
+      return withWindows(windows.get(0)).aggregate(expanded, aggregates);
+    }
     RelBuilder builder = builder();
     ColumnContext context = context(builder);
     List<RexNode> keyNodes = new ArrayList<>();
@@ -203,7 +225,57 @@ public final class DataFrame {
     for (AggregateColumn aggregate : aggregates) {
       calls.add(aggregate.resolve(context));
     }
-    return derive(builder.aggregate(builder.groupKey(keyNodes), calls).build());
+    builder.aggregate(builder.groupKey(keyNodes), calls);
+    // RelBuilder puts plain-column keys in input order; restore the order of groupBy, as Spark has.
+    List<String> wanted = new ArrayList<>();
+    keys.forEach(key -> wanted.add(key.name()));
+    aggregates.forEach(aggregate -> wanted.add(aggregate.name()));
+    List<String> actual = builder.peek().getRowType().getFieldNames();
+    if (!actual.equals(wanted)
+        && Set.copyOf(wanted).size() == wanted.size()
+        && Set.copyOf(actual).equals(Set.copyOf(wanted))) {
+      builder.project(wanted.stream().map(builder::field).toList());
+    }
+    return derive(builder.build());
+  }
+
+  /**
+   * Every row once per window containing its time, with the columns {@code window_start}, {@code
+   * window_end} and {@code window_time} appended: the same plan as SQL's window table functions.
+   */
+  private DataFrame withWindows(TimeWindow window) {
+    for (String column : WindowTableFunction.WINDOW_COLUMNS) {
+      if (columns().stream().anyMatch(column::equalsIgnoreCase)) {
+        throw new SluiceException(
+            ErrorCode.DUPLICATE_OBJECT,
+            window.text()
+                + " adds a column "
+                + column
+                + ", which the DataFrame already has; rename it first with withColumnRenamed");
+      }
+    }
+    RexNode time = window.timeColumn().resolve(context(builder()));
+    if (!(time instanceof RexInputRef column)) {
+      throw new SluiceException(
+          ErrorCode.INVALID_ARGUMENT,
+          window.text()
+              + " takes a column of the DataFrame, e.g. col(\"ts\"), not an expression; add the"
+              + " time as a column first with withColumn");
+    }
+    Field field = schema().field(column.getIndex());
+    if (field.type().kind() != TypeKind.TIMESTAMP) {
+      throw new SluiceException(
+          ErrorCode.TYPE_MISMATCH,
+          "the time column '"
+              + field.name()
+              + "' of "
+              + window.text()
+              + " is "
+              + field.type()
+              + ", but windows need a TIMESTAMP column; convert it with cast(SqlType.TIMESTAMP)"
+              + " in withColumn first");
+    }
+    return derive(WindowTableFunction.scan(plan, column.getIndex(), window.shape()));
   }
 
   /** UNION ALL by position; the column types must match. */

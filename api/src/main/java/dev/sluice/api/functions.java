@@ -1,7 +1,10 @@
 package dev.sluice.api;
 
+import dev.sluice.execution.connector.Durations;
 import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
+import dev.sluice.execution.plan.WindowAssignSpec.Kind;
+import dev.sluice.planner.logical.WindowShape;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -122,6 +125,65 @@ public final class functions {
   public static AggregateColumn avg(Column column) {
     return new AggregateColumn(
         "avg(" + column.name() + ")", column, (builder, value) -> builder.avg(value));
+  }
+
+  /**
+   * Tumbling windows of {@code windowDuration} (e.g. {@code "10 seconds"}) over a TIMESTAMP column,
+   * for {@code groupBy(window(col("ts"), "10 seconds"), ...)}: the groups get the key columns
+   * {@code window_start} and {@code window_end} (TUMBLE in SQL). Durations as {@code "500 ms"},
+   * {@code "10 seconds"}, {@code "5 minutes"}, {@code "1 hour"}, {@code "1 day"}.
+   */
+  public static Column window(Column timeColumn, String windowDuration) {
+    return window(timeColumn, windowDuration, null, null);
+  }
+
+  /**
+   * Hopping (sliding) windows of {@code windowDuration} starting every {@code slideDuration}, which
+   * must divide the window duration (HOP in SQL). A row belongs to window / slide windows.
+   */
+  public static Column window(Column timeColumn, String windowDuration, String slideDuration) {
+    return window(timeColumn, windowDuration, slideDuration, null);
+  }
+
+  /**
+   * Hopping windows whose starts are shifted by {@code startTime} from 1970-01-01 00:00 (e.g.
+   * hourly windows from a quarter past: {@code window(col("ts"), "1 hour", "1 hour", "15
+   * minutes")}).
+   */
+  public static Column window(
+      Column timeColumn, String windowDuration, String slideDuration, String startTime) {
+    StringBuilder text =
+        new StringBuilder("window(").append(timeColumn.name()).append(", ").append(windowDuration);
+    if (slideDuration != null) {
+      text.append(", ").append(slideDuration);
+    }
+    if (startTime != null) {
+      text.append(", ").append(startTime);
+    }
+    String call = text.append(')').toString();
+    long size = millis(windowDuration, call);
+    long slide = slideDuration == null ? size : millis(slideDuration, call);
+    long offset = startTime == null ? 0 : millis(startTime, call);
+    // A slide equal to the size is a tumbling window: one window per row, no copies.
+    Kind kind = slide == size ? Kind.TUMBLE : Kind.HOP;
+    WindowShape shape = WindowShape.checked(kind, size, slide, offset, argument -> " in " + call);
+    return new Column(new TimeWindow(timeColumn, shape, call));
+  }
+
+  private static long millis(String duration, String call) {
+    try {
+      return Durations.parse(duration).toMillis();
+    } catch (IllegalArgumentException e) {
+      throw new SluiceException(
+          ErrorCode.INVALID_ARGUMENT,
+          "'"
+              + duration
+              + "' in "
+              + call
+              + " is not a duration; write e.g. \"500 ms\", \"10 seconds\", \"5 minutes\", \"1 hour\""
+              + " or \"1 day\"",
+          e);
+    }
   }
 
   /** Calls a UDF registered with {@code sluice.udf().register(...)}. */

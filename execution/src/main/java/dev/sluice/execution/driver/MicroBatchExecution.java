@@ -70,6 +70,9 @@ final class MicroBatchExecution implements StreamingQuery {
   /** The watermark the last batch ran with. */
   private long lastBatchWatermark = Long.MIN_VALUE;
 
+  /** {@link #watermarkBatchDue()} as of the last batch, for callers of processAllAvailable. */
+  private boolean watermarkBatchPending;
+
   private final String runId = UUID.randomUUID().toString();
   private final Thread thread;
   private final Object lock = new Object();
@@ -147,6 +150,9 @@ final class MicroBatchExecution implements StreamingQuery {
             KeyGroups.of(metadata.keyGroups() == 0 ? config.keyGroups() : metadata.keyGroups()));
     restoreSources();
     recover();
+    synchronized (lock) {
+      watermarkBatchPending = watermarkBatchDue();
+    }
     manager.registerActive(this);
     thread.start();
   }
@@ -434,6 +440,7 @@ final class MicroBatchExecution implements StreamingQuery {
         committedEnd.put(source.getKey(), source.getValue().end().clone());
       }
       nextBatchId = entry.batchId() + 1;
+      watermarkBatchPending = watermarkBatchDue();
       lock.notifyAll();
     }
     manager.post(l -> l.onQueryProgress(new StreamingQueryListener.QueryProgressEvent(report)));
@@ -625,7 +632,7 @@ final class MicroBatchExecution implements StreamingQuery {
   public void processAllAvailable() {
     Map<String, long[]> target = latestOffsets();
     synchronized (lock) {
-      while (!terminated && !reached(target)) {
+      while (!terminated && (!reached(target) || watermarkBatchPending)) {
         try {
           lock.wait(100);
         } catch (InterruptedException e) {

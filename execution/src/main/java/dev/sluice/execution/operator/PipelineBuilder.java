@@ -7,6 +7,7 @@ import dev.sluice.execution.operator.eventtime.WatermarkOperator;
 import dev.sluice.execution.operator.stateless.CalcOperator;
 import dev.sluice.execution.operator.stateless.RowFunctionOperator;
 import dev.sluice.execution.operator.stateless.UnnestOperator;
+import dev.sluice.execution.operator.window.WindowAssignOperator;
 import dev.sluice.execution.plan.AggregateSpec;
 import dev.sluice.execution.plan.CalcSpec;
 import dev.sluice.execution.plan.ExchangeSpec;
@@ -18,6 +19,7 @@ import dev.sluice.execution.plan.ScanSpec;
 import dev.sluice.execution.plan.UnionSpec;
 import dev.sluice.execution.plan.UnnestSpec;
 import dev.sluice.execution.plan.WatermarkSpec;
+import dev.sluice.execution.plan.WindowAssignSpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -94,6 +96,9 @@ public final class PipelineBuilder {
     }
     if (spec instanceof UnnestSpec unnest) {
       return new UnnestOperator(unnest);
+    }
+    if (spec instanceof WindowAssignSpec window) {
+      return new WindowAssignOperator(window);
     }
     if (spec instanceof RowFunctionSpec function) {
       return new RowFunctionOperator(function);

@@ -19,7 +19,8 @@ public sealed interface PlanSpec
         ExchangeSpec,
         AggregateSpec,
         WatermarkSpec,
-        LateRowFilterSpec {
+        LateRowFilterSpec,
+        WindowAssignSpec {
   /** The schema of the rows this node produces. */
   Schema schema();
 

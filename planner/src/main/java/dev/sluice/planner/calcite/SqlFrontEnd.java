@@ -56,7 +56,8 @@ import org.apache.calcite.tools.RelBuilder;
  * with a code, the position, and a suggestion where a name is close to a known one.
  *
  * <p>The function library is Calcite's standard operator table plus {@code SPLIT(string,
- * delimiter)} (from Calcite's BigQuery library) plus the session's UDFs.
+ * delimiter)} (from Calcite's BigQuery library) plus the session's UDFs, with Sluice's own window
+ * table functions ({@link WindowTableFunction}) in place of Calcite's TUMBLE and HOP.
  */
 public final class SqlFrontEnd {
   private static final Pattern NOT_FOUND =
@@ -74,7 +75,12 @@ public final class SqlFrontEnd {
       new java.util.concurrent.ConcurrentHashMap<>();
   private final SqlOperatorTable builtIns =
       SqlOperatorTables.chain(
-          SqlStdOperatorTable.instance(), SqlOperatorTables.of(SqlLibraryOperators.SPLIT));
+          new WithoutCalciteWindows(SqlStdOperatorTable.instance()),
+          SqlOperatorTables.of(
+              SqlLibraryOperators.SPLIT,
+              WindowTableFunction.TUMBLE,
+              WindowTableFunction.HOP,
+              WindowTableFunction.CUMULATE));
 
   public SqlFrontEnd(Catalog catalog) {
     this.catalog = catalog;

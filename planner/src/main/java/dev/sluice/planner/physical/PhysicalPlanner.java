@@ -11,6 +11,7 @@ import dev.sluice.execution.plan.AggregateFunction;
 import dev.sluice.execution.plan.AggregateSpec;
 import dev.sluice.execution.plan.CalcSpec;
 import dev.sluice.execution.plan.ExchangeSpec;
+import dev.sluice.execution.plan.LateRowFilterSpec;
 import dev.sluice.execution.plan.PartialAggregateSpec;
 import dev.sluice.execution.plan.PlanSpec;
 import dev.sluice.execution.plan.QuerySpec;
@@ -35,6 +36,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
@@ -44,6 +46,7 @@ import org.apache.calcite.rel.core.Correlate;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.core.TableFunctionScan;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.core.Uncollect;
 import org.apache.calcite.rel.core.Union;
@@ -120,6 +123,10 @@ public final class PhysicalPlanner {
    * GROUP BY as partial aggregation per chunk, an exchange by key, and the stateful merge. The
    * operator id numbers the aggregations of the plan in translation order, so it is the same every
    * time the same query is planned (its state directory is found again on restart).
+   *
+   * <p>When a key is the {@code window_end} of a window over watermarked event time, the groups
+   * close by the watermark: rows of closed windows are dropped (and counted) before the partial
+   * stage, and the stateful merge emits (append mode) and evicts closed groups.
    */
   private PlanSpec aggregate(Aggregate aggregate) {
     if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
@@ -151,15 +158,28 @@ public final class PhysicalPlanner {
     for (int c = 0; c < partialCalls.size(); c++) {
       partialFields.addAll(partialCalls.get(c).stateFields("a" + c));
     }
+    String operatorId = "aggregate-" + aggregateCount++;
+    Set<Integer> windowEnds = EventTimeColumns.windowEnds(input);
+    int windowEndKey = -1;
+    for (int k = 0; k < keys.size() && windowEndKey < 0; k++) {
+      if (windowEnds.contains(keys.get(k))) {
+        windowEndKey = k;
+      }
+    }
+    PlanSpec onTime =
+        windowEndKey < 0 ? input : new LateRowFilterSpec(input, keys.get(windowEndKey), operatorId);
     PartialAggregateSpec partial =
-        new PartialAggregateSpec(input, partialKeys, partialCalls, new Schema(partialFields));
+        new PartialAggregateSpec(onTime, partialKeys, partialCalls, new Schema(partialFields));
     ExchangeSpec exchange = new ExchangeSpec(partial, keys.size());
     return new AggregateSpec(
         exchange,
         keys.size(),
         calls,
-        "aggregate-" + aggregateCount++,
-        CalciteTypes.toSchema(aggregate.getRowType()));
+        operatorId,
+        CalciteTypes.toSchema(aggregate.getRowType()),
+        false,
+        null,
+        windowEndKey);
   }
 
   private static AggregateCall aggregateCall(
@@ -260,6 +280,9 @@ public final class PhysicalPlanner {
           watermark.column(),
           watermark.delayMillis(),
           "watermark-" + watermarkCount++);
+    }
+    if (rel instanceof TableFunctionScan window) {
+      return WindowTranslation.translate(window, this::translate);
     }
     if (rel instanceof Sort sort) {
       return sort(sort);

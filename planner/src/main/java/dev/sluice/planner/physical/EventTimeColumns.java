@@ -1,0 +1,82 @@
+package dev.sluice.planner.physical;
+
+import dev.sluice.execution.expression.ColumnRef;
+import dev.sluice.execution.expression.Expression;
+import dev.sluice.execution.plan.CalcSpec;
+import dev.sluice.execution.plan.LateRowFilterSpec;
+import dev.sluice.execution.plan.PlanSpec;
+import dev.sluice.execution.plan.UnionSpec;
+import dev.sluice.execution.plan.WatermarkSpec;
+import dev.sluice.execution.plan.WindowAssignSpec;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which output columns of a plan carry watermarked event time, and which are the ends of windows
+ * over it — the facts that let an aggregation close its groups by the watermark.
+ *
+ * <p>A column is <i>event time</i> if a {@link WatermarkSpec} declared it, or it is the {@code
+ * window_time} of a window over event time, passed on unchanged by projections and by every input
+ * of a union. A column is a <i>window end</i> if it is the {@code window_end} of a window over
+ * event time, passed on the same way. Anything computed from them is neither.
+ */
+final class EventTimeColumns {
+  private EventTimeColumns() {}
+
+  /** The event-time columns of {@code spec}'s output. */
+  static Set<Integer> eventTime(PlanSpec spec) {
+    if (spec instanceof WatermarkSpec watermark) {
+      Set<Integer> columns = new HashSet<>(eventTime(watermark.input()));
+      columns.add(watermark.column());
+      return columns;
+    }
+    if (spec instanceof WindowAssignSpec window) {
+      Set<Integer> columns = new HashSet<>(eventTime(window.input()));
+      if (columns.contains(window.timeColumn())) {
+        columns.add(window.input().schema().size() + 2); // window_time
+      }
+      return columns;
+    }
+    return passedOn(spec, EventTimeColumns::eventTime);
+  }
+
+  /** The window-end columns of {@code spec}'s output. */
+  static Set<Integer> windowEnds(PlanSpec spec) {
+    if (spec instanceof WindowAssignSpec window) {
+      Set<Integer> columns = new HashSet<>(windowEnds(window.input()));
+      if (eventTime(window.input()).contains(window.timeColumn())) {
+        columns.add(window.input().schema().size() + 1); // window_end
+      }
+      return columns;
+    }
+    if (spec instanceof WatermarkSpec watermark) {
+      return windowEnds(watermark.input());
+    }
+    return passedOn(spec, EventTimeColumns::windowEnds);
+  }
+
+  private static Set<Integer> passedOn(
+      PlanSpec spec, java.util.function.Function<PlanSpec, Set<Integer>> of) {
+    if (spec instanceof LateRowFilterSpec filter) {
+      return of.apply(filter.input());
+    }
+    if (spec instanceof CalcSpec calc) {
+      Set<Integer> input = of.apply(calc.input());
+      Set<Integer> columns = new HashSet<>();
+      List<Expression> projections = calc.projections();
+      for (int i = 0; i < projections.size(); i++) {
+        if (projections.get(i) instanceof ColumnRef ref && input.contains(ref.index())) {
+          columns.add(i);
+        }
+      }
+      return columns;
+    }
+    if (spec instanceof UnionSpec union) {
+      Set<Integer> columns = new HashSet<>(of.apply(union.inputs().get(0)));
+      union.inputs().forEach(input -> columns.retainAll(of.apply(input)));
+      return columns;
+    }
+    return Set.of();
+  }
+}

@@ -46,6 +46,8 @@ import java.util.function.Supplier;
  */
 public final class DataStreamWriter {
   /** Options the engine reads itself, accepted for every sink. */
+  private static final String STATE_TTL = "stateTtl";
+
   private static final Set<String> ENGINE_OPTIONS =
       Set.of("checkpointLocation", "keyGroups", "watermarkPolicy", "watermarkIdleTimeout");
 
@@ -133,6 +135,10 @@ public final class DataStreamWriter {
           "complete output mode needs an aggregation (the whole result table is re-emitted every"
               + " batch); this query has none, so use append (or update, which is the same here)");
     }
+    Map<String, Long> stateTtl = stateTtlMillis();
+    if (!stateTtl.isEmpty()) {
+      plan = plan.withStateTtl(stateTtl);
+    }
     if (outputMode == OutputMode.CHANGELOG) {
       plan = plan.asChangelog();
     }
@@ -145,6 +151,7 @@ public final class DataStreamWriter {
     SinkProvider provider = session.connectors().sink(format);
     Set<String> known = new TreeSet<>(provider.optionNames());
     known.addAll(ENGINE_OPTIONS);
+    known.addAll(stateTtlOptionNames());
     new ConnectorOptions(provider.name(), options).validate(known);
     if (!provider.supportedOutputModes().contains(outputMode)) {
       throw new SluiceException(
@@ -158,6 +165,7 @@ public final class DataStreamWriter {
     }
     Map<String, String> sinkOptions = new LinkedHashMap<>(options);
     ENGINE_OPTIONS.forEach(sinkOptions::remove);
+    stateTtlOptionNames().forEach(sinkOptions::remove);
     Sink sink =
         provider.create(
             new SinkContext(
@@ -249,6 +257,41 @@ public final class DataStreamWriter {
               + KeyGroups.DEFAULT_COUNT
               + ")");
     }
+  }
+
+  /**
+   * {@code option("stateTtl", "1 hour")} for every aggregation without an event-time bound, or
+   * {@code option("stateTtl.aggregate-0", ...)} for one (operator ids as in progress reports): a
+   * group not updated for that long is removed from state. By operator id, {@code "*"} for all.
+   */
+  private Map<String, Long> stateTtlMillis() {
+    Map<String, Long> ttl = new LinkedHashMap<>();
+    for (String name : stateTtlOptionNames()) {
+      String value = options.get(name);
+      long millis;
+      try {
+        millis = Durations.parse(value).toMillis();
+      } catch (IllegalArgumentException e) {
+        millis = 0;
+      }
+      if (millis <= 0) {
+        throw new SluiceException(
+            ErrorCode.INVALID_OPTION,
+            "option "
+                + name
+                + " = '"
+                + value
+                + "' is invalid: give a positive duration such as \"1 hour\"");
+      }
+      ttl.put(name.equals(STATE_TTL) ? "*" : name.substring(STATE_TTL.length() + 1), millis);
+    }
+    return ttl;
+  }
+
+  private List<String> stateTtlOptionNames() {
+    return options.keySet().stream()
+        .filter(name -> name.equals(STATE_TTL) || name.startsWith(STATE_TTL + "."))
+        .toList();
   }
 
   /** {@code option("watermarkPolicy", "min" | "max")}: how several inputs' watermarks combine. */

@@ -12,7 +12,7 @@ import dev.sluice.execution.connector.WriterCommitMessage;
 import dev.sluice.execution.connector.memory.MemoryStream;
 import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
-import dev.sluice.execution.eventtime.BatchEventTime;
+import dev.sluice.execution.eventtime.BatchTime;
 import dev.sluice.execution.expression.UserFunctions;
 import dev.sluice.execution.operator.PipelineBuilder;
 import dev.sluice.execution.plan.PlanSpec;
@@ -115,7 +115,7 @@ public final class BatchExecution {
                   queryAllocator,
                   maxRowsPerBatch,
                   functions,
-                  BatchEventTime.untracked(),
+                  BatchTime.untracked(System.currentTimeMillis()),
                   () -> false)
               .run(
                   root,
@@ -126,7 +126,10 @@ public final class BatchExecution {
                   OutputMode.COMPLETE,
                   SCRATCH_PARTITIONS);
       if (outcomes.interrupted()) {
-        throw new SluiceException(ErrorCode.QUERY_FAILED, "query was interrupted");
+        // The InterruptedException cause lets a streaming query that ran this one-off query (in a
+        // foreachBatch function) and is being stopped tell the interruption from a failure.
+        throw new SluiceException(
+            ErrorCode.QUERY_FAILED, "query was interrupted", new InterruptedException());
       }
       if (outcomes.failure() != null) {
         throw outcomes.failure() instanceof RuntimeException r

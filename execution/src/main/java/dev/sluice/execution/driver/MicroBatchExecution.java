@@ -9,7 +9,7 @@ import dev.sluice.execution.connector.Source;
 import dev.sluice.execution.connector.WriterCommitMessage;
 import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
-import dev.sluice.execution.eventtime.BatchEventTime;
+import dev.sluice.execution.eventtime.BatchTime;
 import dev.sluice.execution.eventtime.EventTimeStats;
 import dev.sluice.execution.eventtime.WatermarkTracker;
 import dev.sluice.execution.plan.AggregateSpec;
@@ -370,7 +370,7 @@ final class MicroBatchExecution implements StreamingQuery {
                   batchAllocator,
                   config.maxRowsPerBatch(),
                   config.functions(),
-                  new BatchEventTime(batchEventTime, entry.watermarkMillis()),
+                  new BatchTime(batchEventTime, entry.watermarkMillis(), entry.timestampMillis()),
                   () -> stopRequested)
               .run(
                   config.plan().root(),

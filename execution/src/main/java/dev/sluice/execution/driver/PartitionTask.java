@@ -5,7 +5,7 @@ import dev.sluice.execution.connector.PartitionReader;
 import dev.sluice.execution.connector.SinkWriter;
 import dev.sluice.execution.connector.Source;
 import dev.sluice.execution.connector.WriterCommitMessage;
-import dev.sluice.execution.eventtime.BatchEventTime;
+import dev.sluice.execution.eventtime.BatchTime;
 import dev.sluice.execution.expression.UserFunctions;
 import dev.sluice.execution.operator.Operator;
 import dev.sluice.execution.operator.OperatorContext;
@@ -40,7 +40,7 @@ final class PartitionTask implements Callable<PartitionTask.Result> {
   private final String name;
   private final java.util.function.BooleanSupplier cancelled;
   private final StateContext state;
-  private final BatchEventTime eventTime;
+  private final BatchTime eventTime;
 
   PartitionTask(
       String name,
@@ -54,7 +54,7 @@ final class PartitionTask implements Callable<PartitionTask.Result> {
       int maxRowsPerBatch,
       UserFunctions functions,
       StateContext state,
-      BatchEventTime eventTime,
+      BatchTime eventTime,
       java.util.function.BooleanSupplier cancelled) {
     this.name = name;
     this.eventTime = eventTime;

@@ -3,7 +3,7 @@ package dev.sluice.execution.driver;
 import dev.sluice.execution.connector.OutputMode;
 import dev.sluice.execution.connector.SinkWriter;
 import dev.sluice.execution.connector.Source;
-import dev.sluice.execution.eventtime.BatchEventTime;
+import dev.sluice.execution.eventtime.BatchTime;
 import dev.sluice.execution.exchange.ExchangeSource;
 import dev.sluice.execution.exchange.ExchangeWriter;
 import dev.sluice.execution.expression.UserFunctions;
@@ -45,14 +45,14 @@ final class Stages {
   private final int maxRowsPerBatch;
   private final UserFunctions functions;
   private final BooleanSupplier cancelled;
-  private final BatchEventTime eventTime;
+  private final BatchTime eventTime;
 
   Stages(
       ExecutorService pool,
       BufferAllocator allocator,
       int maxRowsPerBatch,
       UserFunctions functions,
-      BatchEventTime eventTime,
+      BatchTime eventTime,
       BooleanSupplier cancelled) {
     this.eventTime = eventTime;
     this.pool = pool;
@@ -107,7 +107,12 @@ final class Stages {
         List<Chain> chains = PipelineBuilder.chains(root);
         for (int p = 0; p < partitions; p++) {
           StateContext context =
-              new TaskState(state, batchId, keyGroups.rangeOf(p, partitions), mode);
+              new TaskState(
+                  state,
+                  batchId,
+                  keyGroups.rangeOf(p, partitions),
+                  mode,
+                  eventTime.timestampMillis());
           for (Chain chain : chains) {
             upper.add(
                 new PartitionTask(
@@ -161,7 +166,11 @@ final class Stages {
 
   /** The state one upper-stage task sees: its key groups' stores at the batch's version. */
   private record TaskState(
-      StateManager manager, long batchId, KeyGroupRange keyGroupRange, OutputMode outputMode)
+      StateManager manager,
+      long batchId,
+      KeyGroupRange keyGroupRange,
+      OutputMode outputMode,
+      long batchTimestampMillis)
       implements StateContext {
     @Override
     public StateStore store(String operatorId, int keyGroup) {

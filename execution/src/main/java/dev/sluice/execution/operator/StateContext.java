@@ -22,4 +22,10 @@ public interface StateContext {
   KeyGroupRange keyGroupRange();
 
   OutputMode outputMode();
+
+  /**
+   * The batch's processing time, from its offset log entry: a re-run of the batch sees the same, so
+   * state TTL expires the same groups.
+   */
+  long batchTimestampMillis();
 }

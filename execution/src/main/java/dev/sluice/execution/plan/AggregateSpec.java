@@ -26,6 +26,10 @@ import java.util.List;
  * window_end} of a window over a watermarked column. Once the watermark reaches it the group can
  * get no more rows: in append mode it is emitted then, once, and in every mode but complete it is
  * removed from state.
+ *
+ * <p>{@code stateTtlMillis}, if positive, bounds an aggregation without a window end on purpose: a
+ * group not updated for that long (measured in batch processing time) is removed from state without
+ * output; a later row for its key starts a new group.
  */
 public record AggregateSpec(
     PlanSpec input,
@@ -35,7 +39,8 @@ public record AggregateSpec(
     Schema schema,
     boolean changelog,
     Expression having,
-    int windowEndKey)
+    int windowEndKey,
+    long stateTtlMillis)
     implements PlanSpec {
   public AggregateSpec {
     requireNonNull(input, "input is null");
@@ -48,6 +53,29 @@ public record AggregateSpec(
     if (windowEndKey < -1 || windowEndKey >= keyCount) {
       throw new IllegalArgumentException("windowEndKey must be -1 or a key: " + windowEndKey);
     }
+    if (stateTtlMillis < 0 || (stateTtlMillis > 0 && windowEndKey >= 0)) {
+      throw new IllegalArgumentException(
+          "stateTtlMillis must be 0, or positive for an aggregation without a window end");
+    }
+  }
+
+  /** An aggregation without state TTL. */
+  public AggregateSpec(
+      PlanSpec input,
+      int keyCount,
+      List<AggregateCall> calls,
+      String operatorId,
+      Schema schema,
+      boolean changelog,
+      Expression having,
+      int windowEndKey) {
+    this(input, keyCount, calls, operatorId, schema, changelog, having, windowEndKey, 0);
+  }
+
+  /** This aggregation with its groups expiring after {@code ttlMillis} without an update. */
+  public AggregateSpec withStateTtl(long ttlMillis) {
+    return new AggregateSpec(
+        input, keyCount, calls, operatorId, schema, changelog, having, windowEndKey, ttlMillis);
   }
 
   /** An aggregation without an event-time key. */
@@ -93,7 +121,15 @@ public record AggregateSpec(
     List<Field> fields = new ArrayList<>(schema.fields());
     fields.add(Field.notNull(RowKind.COLUMN, SqlType.VARCHAR));
     return new AggregateSpec(
-        input, keyCount, calls, operatorId, new Schema(fields), true, having, windowEndKey);
+        input,
+        keyCount,
+        calls,
+        operatorId,
+        new Schema(fields),
+        true,
+        having,
+        windowEndKey,
+        stateTtlMillis);
   }
 
   /** The result columns: the keys and each call's result, without a changelog's {@code op}. */
@@ -109,6 +145,14 @@ public record AggregateSpec(
   @Override
   public PlanSpec withInputs(List<PlanSpec> inputs) {
     return new AggregateSpec(
-        inputs.get(0), keyCount, calls, operatorId, schema, changelog, having, windowEndKey);
+        inputs.get(0),
+        keyCount,
+        calls,
+        operatorId,
+        schema,
+        changelog,
+        having,
+        windowEndKey,
+        stateTtlMillis);
   }
 }

@@ -2,11 +2,14 @@ package dev.sluice.planner.physical;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.sluice.execution.error.ErrorCode;
+import dev.sluice.execution.error.SluiceException;
 import dev.sluice.execution.plan.AggregateSpec;
 import dev.sluice.execution.plan.PlanSpec;
 import dev.sluice.execution.plan.QuerySpec;
 import dev.sluice.execution.type.Schema;
 import dev.sluice.planner.catalog.SourceFactory;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -45,6 +48,65 @@ public record PhysicalPlan(
       return false;
     }
     return spec.inputs().stream().allMatch(PhysicalPlan::onlyClosingAggregations);
+  }
+
+  /**
+   * This plan with state TTLs: {@code ttlMillis} maps an aggregation's operator id (e.g. {@code
+   * aggregate-0}, as in progress reports) or {@code "*"} (every aggregation without a window end)
+   * to the time after which a group not updated is removed.
+   *
+   * @throws SluiceException naming the operators if an id is unknown or names an aggregation the
+   *     watermark already bounds
+   */
+  public PhysicalPlan withStateTtl(Map<String, Long> ttlMillis) {
+    Map<String, AggregateSpec> aggregations = new LinkedHashMap<>();
+    collectAggregations(spec.root(), aggregations);
+    for (String id : ttlMillis.keySet()) {
+      if (id.equals("*")) {
+        continue;
+      }
+      AggregateSpec aggregate = aggregations.get(id);
+      if (aggregate == null) {
+        throw new SluiceException(
+            ErrorCode.INVALID_OPTION,
+            "option stateTtl."
+                + id
+                + " names no stateful operator of this query; its operators are "
+                + aggregations.keySet());
+      }
+      if (aggregate.closesWindows()) {
+        throw new SluiceException(
+            ErrorCode.INVALID_OPTION,
+            "option stateTtl."
+                + id
+                + ": "
+                + id
+                + " groups by windows the watermark closes, which already bounds its state;"
+                + " a TTL applies to aggregations without an event-time bound");
+      }
+    }
+    PlanSpec root = withTtl(spec.root(), ttlMillis);
+    return new PhysicalPlan(
+        new QuerySpec(root, spec.sources()), sources, streaming, updating, explain);
+  }
+
+  private static void collectAggregations(PlanSpec spec, Map<String, AggregateSpec> into) {
+    if (spec instanceof AggregateSpec aggregate) {
+      into.put(aggregate.operatorId(), aggregate);
+    }
+    spec.inputs().forEach(input -> collectAggregations(input, into));
+  }
+
+  private static PlanSpec withTtl(PlanSpec spec, Map<String, Long> ttlMillis) {
+    PlanSpec rewritten =
+        spec.withInputs(spec.inputs().stream().map(input -> withTtl(input, ttlMillis)).toList());
+    if (rewritten instanceof AggregateSpec aggregate && !aggregate.closesWindows()) {
+      Long ttl = ttlMillis.getOrDefault(aggregate.operatorId(), ttlMillis.get("*"));
+      if (ttl != null) {
+        return aggregate.withStateTtl(ttl);
+      }
+    }
+    return rewritten;
   }
 
   /** This plan emitting its result as a changelog with a leading {@code op} column. */

@@ -32,7 +32,8 @@ import org.apache.arrow.vector.FieldVector;
  * group's key values encoded with {@link ValueCodec} (the same bytes the exchange hashed to pick
  * the key group) → each call's state, encoded in call order ({@link Aggregates}). Entry {@code 0x01
  * + key + slot + value} (empty value): the group has seen this value of the slot-th DISTINCT
- * column, so DISTINCT calls over that column fold it only once.
+ * column, so DISTINCT calls over that column fold it only once. Entry {@code 0x02 + key} (with a
+ * state TTL only): the processing time of the batch that last updated the group.
  *
  * <p><b>Per batch.</b> Every partial row from the exchange is merged into its key's state: the key
  * is encoded straight from the vectors ({@link KeyEncoder}) and numbered in a {@link GroupTable} of
@@ -95,6 +96,7 @@ public final class AggregateOperator implements Operator {
 
   private static final byte GROUP = 0;
   private static final byte DISTINCT_VALUE = 1;
+  private static final byte LAST_UPDATE = 2;
 
   public AggregateOperator(AggregateSpec spec) {
     this.spec = spec;
@@ -237,8 +239,13 @@ public final class AggregateOperator implements Operator {
       for (int group = 0; group < changed.size(); group++) {
         byte[] key = changed.key(group);
         Object[][] states = states(group);
-        store(state.keyGroups().keyGroupOfHash(changed.hash(group)))
-            .put(entryKey(GROUP, key, key.length, null), encode(states));
+        StateStore store = store(state.keyGroups().keyGroupOfHash(changed.hash(group)));
+        store.put(entryKey(GROUP, key, key.length, null), encode(states));
+        if (spec.stateTtlMillis() > 0) {
+          store.put(
+              entryKey(LAST_UPDATE, key, key.length, null),
+              new BinaryWriter().writeVarLong(state.batchTimestampMillis()).toByteArray());
+        }
         if (changelog != null) {
           byte[] old = before.get(group);
           changelog.add(old == null ? null : resultRow(key, decode(old)), resultRow(key, states));
@@ -254,6 +261,9 @@ public final class AggregateOperator implements Operator {
       }
       if (spec.closesWindows() && state.outputMode() != OutputMode.COMPLETE) {
         closeWindows(out);
+      }
+      if (spec.stateTtlMillis() > 0) {
+        expireIdleGroups();
       }
       if (changelog == null && state.outputMode() == OutputMode.COMPLETE) {
         state
@@ -305,18 +315,50 @@ public final class AggregateOperator implements Operator {
                   if (append) {
                     out.add(resultRow(key, decode(entry.value())));
                   }
-                  entries.remove();
                   closed.add(key);
                 }
               }
-              for (byte[] key : closed) {
-                List<byte[]> values = new ArrayList<>();
-                store
-                    .prefixScan(entryKey(DISTINCT_VALUE, key, key.length, null))
-                    .forEachRemaining(entry -> values.add(entry.key()));
-                values.forEach(store::remove);
+              closed.forEach(key -> removeGroup(store, key));
+            });
+  }
+
+  /**
+   * Removes the groups (with their DISTINCT values) not updated for the state TTL, measured in
+   * batch processing time, without output.
+   */
+  private void expireIdleGroups() {
+    long expiredBefore = state.batchTimestampMillis() - spec.stateTtlMillis();
+    state
+        .keyGroupRange()
+        .keyGroups()
+        .forEach(
+            group -> {
+              StateStore store = store(group);
+              List<byte[]> expired = new ArrayList<>();
+              store
+                  .prefixScan(new byte[] {LAST_UPDATE})
+                  .forEachRemaining(
+                      entry -> {
+                        if (new BinaryReader(entry.value()).readVarLong() < expiredBefore) {
+                          expired.add(
+                              java.util.Arrays.copyOfRange(entry.key(), 1, entry.key().length));
+                        }
+                      });
+              for (byte[] key : expired) {
+                store.remove(entryKey(LAST_UPDATE, key, key.length, null));
+                removeGroup(store, key);
               }
             });
+  }
+
+  /** Removes a group's state and its DISTINCT values from {@code store}. */
+  private static void removeGroup(StateStore store, byte[] key) {
+    store.remove(entryKey(GROUP, key, key.length, null));
+    List<byte[]> values = new ArrayList<>();
+    store
+        .prefixScan(entryKey(DISTINCT_VALUE, key, key.length, null))
+        .forEachRemaining(entry -> values.add(entry.key()));
+    values.forEach(store::remove);
   }
 
   private StateStore store(int keyGroup) {

@@ -3,6 +3,7 @@ package dev.sluice.api;
 import dev.sluice.execution.batch.Row;
 import dev.sluice.execution.batch.TableFormatter;
 import dev.sluice.execution.connector.Durations;
+import dev.sluice.execution.connector.EmitPolicy;
 import dev.sluice.execution.connector.Source;
 import dev.sluice.execution.driver.BatchExecution;
 import dev.sluice.execution.error.ErrorCode;
@@ -26,6 +27,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rex.RexInputRef;
@@ -46,10 +48,32 @@ import org.apache.calcite.tools.RelBuilder;
 public final class DataFrame {
   private final Sluice session;
   private final RelNode plan;
+  private final EmitPolicy emit;
 
   DataFrame(Sluice session, RelNode plan) {
+    this(session, plan, null);
+  }
+
+  DataFrame(Sluice session, RelNode plan, EmitPolicy emit) {
     this.session = session;
     this.plan = plan;
+    this.emit = emit;
+  }
+
+  /**
+   * This query with an emit policy, as SQL's {@code EMIT} clause: {@code
+   * EmitPolicy.onWindowClose()} (append mode: each window once, when it closes), {@code changes()}
+   * (update mode) or {@code every(interval)} (update mode on a processing-time trigger of that
+   * interval, plus each window's final row when it closes). {@code writeStream()} derives its
+   * output mode (and trigger) from it and refuses a contradicting one.
+   */
+  public DataFrame emit(EmitPolicy policy) {
+    return new DataFrame(session, plan, policy);
+  }
+
+  /** The emit policy of this query, from {@link #emit} or SQL's EMIT clause. */
+  public Optional<EmitPolicy> emitPolicy() {
+    return Optional.ofNullable(emit);
   }
 
   RelNode plan() {
@@ -409,7 +433,7 @@ public final class DataFrame {
   }
 
   private DataFrame derive(RelNode derived) {
-    return new DataFrame(session, derived);
+    return new DataFrame(session, derived, emit);
   }
 
   private RelBuilder builder() {

@@ -4,6 +4,7 @@ import dev.sluice.execution.batch.Row;
 import dev.sluice.execution.connector.BatchFunction;
 import dev.sluice.execution.connector.ConnectorOptions;
 import dev.sluice.execution.connector.Durations;
+import dev.sluice.execution.connector.EmitPolicy;
 import dev.sluice.execution.connector.OutputMode;
 import dev.sluice.execution.connector.ResultTables;
 import dev.sluice.execution.connector.Sink;
@@ -57,6 +58,8 @@ public final class DataStreamWriter {
   private String format;
   private OutputMode outputMode = OutputMode.APPEND;
   private Trigger trigger = Trigger.defaultTrigger();
+  private boolean outputModeChosen;
+  private boolean triggerChosen;
   private String queryName;
   private ForeachBatchFunction foreachBatch;
 
@@ -81,6 +84,7 @@ public final class DataStreamWriter {
 
   public DataStreamWriter outputMode(OutputMode mode) {
     this.outputMode = mode;
+    this.outputModeChosen = true;
     return this;
   }
 
@@ -97,6 +101,7 @@ public final class DataStreamWriter {
 
   public DataStreamWriter trigger(Trigger trigger) {
     this.trigger = trigger;
+    this.triggerChosen = true;
     return this;
   }
 
@@ -115,6 +120,9 @@ public final class DataStreamWriter {
 
   public StreamingQuery start() {
     PhysicalPlan plan = data.physical();
+    if (data.emitPolicy().isPresent()) {
+      plan = applyEmit(data.emitPolicy().get(), plan);
+    }
     if (!plan.streaming()) {
       throw new SluiceException(
           ErrorCode.UNSUPPORTED_STREAMING_OPERATION,
@@ -257,6 +265,53 @@ public final class DataStreamWriter {
               + KeyGroups.DEFAULT_COUNT
               + ")");
     }
+  }
+
+  /**
+   * Derives the output mode and trigger from the query's EMIT policy, refusing a mode or trigger
+   * chosen on this writer that contradicts it.
+   */
+  private PhysicalPlan applyEmit(EmitPolicy emit, PhysicalPlan plan) {
+    OutputMode implied = emit.outputMode();
+    boolean compatible =
+        outputMode == implied
+            || (emit.kind() == EmitPolicy.Kind.CHANGES && outputMode == OutputMode.CHANGELOG);
+    if (outputModeChosen && !compatible) {
+      throw new SluiceException(
+          ErrorCode.UNSUPPORTED_OUTPUT_MODE,
+          emit
+              + " delivers "
+              + implied.name().toLowerCase(Locale.ROOT)
+              + " rows, but outputMode(\""
+              + outputMode.name().toLowerCase(Locale.ROOT)
+              + "\") was asked for; drop one of them");
+    }
+    if (!outputModeChosen) {
+      outputMode = implied;
+    }
+    if (emit.kind() == EmitPolicy.Kind.ON_WINDOW_CLOSE && !plan.appendable()) {
+      throw new SluiceException(
+          ErrorCode.UNSUPPORTED_OUTPUT_MODE,
+          "EMIT ON WINDOW CLOSE needs an aggregation grouped by the window_end of a window over a"
+              + " watermarked column (withWatermark), so the watermark can close the windows; use"
+              + " EMIT CHANGES for this query");
+    }
+    if (emit.kind() != EmitPolicy.Kind.EVERY) {
+      return plan;
+    }
+    Trigger every = Trigger.processingTime(emit.interval());
+    if (triggerChosen && !trigger.equals(every)) {
+      throw new SluiceException(
+          ErrorCode.INVALID_OPTION,
+          emit
+              + " runs a batch every "
+              + emit.interval().toMillis()
+              + " ms, but the trigger "
+              + trigger
+              + " was asked for; drop one of them");
+    }
+    trigger = every;
+    return plan.withFinalRowsOnClose();
   }
 
   /**

@@ -11,6 +11,7 @@ import dev.sluice.execution.driver.StreamingQueryManager;
 import dev.sluice.execution.expression.UserFunctions;
 import dev.sluice.execution.type.Schema;
 import dev.sluice.planner.SluicePlanner;
+import dev.sluice.planner.calcite.EmitClause;
 import dev.sluice.planner.catalog.Catalog;
 import dev.sluice.planner.catalog.CatalogEntry;
 import dev.sluice.planner.catalog.RowsSource;
@@ -82,7 +83,8 @@ public final class Sluice implements AutoCloseable {
 
   /** Runs SQL over the session's streams, tables and views. */
   public DataFrame sql(String query) {
-    return new DataFrame(this, planner.toRel(query));
+    EmitClause.Split split = EmitClause.split(query);
+    return new DataFrame(this, planner.toRel(split.query()), split.emit().orElse(null));
   }
 
   /** The stream, table or view of that name. */

@@ -30,6 +30,9 @@ import java.util.List;
  * <p>{@code stateTtlMillis}, if positive, bounds an aggregation without a window end on purpose: a
  * group not updated for that long (measured in batch processing time) is removed from state without
  * output; a later row for its key starts a new group.
+ *
+ * <p>{@code finalRowOnClose} (EMIT EVERY) makes update mode also emit a closing window's final row,
+ * so the rows that came early are followed by the final one.
  */
 public record AggregateSpec(
     PlanSpec input,
@@ -40,7 +43,8 @@ public record AggregateSpec(
     boolean changelog,
     Expression having,
     int windowEndKey,
-    long stateTtlMillis)
+    long stateTtlMillis,
+    boolean finalRowOnClose)
     implements PlanSpec {
   public AggregateSpec {
     requireNonNull(input, "input is null");
@@ -69,13 +73,37 @@ public record AggregateSpec(
       boolean changelog,
       Expression having,
       int windowEndKey) {
-    this(input, keyCount, calls, operatorId, schema, changelog, having, windowEndKey, 0);
+    this(input, keyCount, calls, operatorId, schema, changelog, having, windowEndKey, 0, false);
+  }
+
+  /** This aggregation emitting a closing window's final row in update mode too. */
+  public AggregateSpec withFinalRowOnClose() {
+    return new AggregateSpec(
+        input,
+        keyCount,
+        calls,
+        operatorId,
+        schema,
+        changelog,
+        having,
+        windowEndKey,
+        stateTtlMillis,
+        true);
   }
 
   /** This aggregation with its groups expiring after {@code ttlMillis} without an update. */
   public AggregateSpec withStateTtl(long ttlMillis) {
     return new AggregateSpec(
-        input, keyCount, calls, operatorId, schema, changelog, having, windowEndKey, ttlMillis);
+        input,
+        keyCount,
+        calls,
+        operatorId,
+        schema,
+        changelog,
+        having,
+        windowEndKey,
+        ttlMillis,
+        finalRowOnClose);
   }
 
   /** An aggregation without an event-time key. */
@@ -129,7 +157,8 @@ public record AggregateSpec(
         true,
         having,
         windowEndKey,
-        stateTtlMillis);
+        stateTtlMillis,
+        finalRowOnClose);
   }
 
   /** The result columns: the keys and each call's result, without a changelog's {@code op}. */
@@ -153,6 +182,7 @@ public record AggregateSpec(
         changelog,
         having,
         windowEndKey,
-        stateTtlMillis);
+        stateTtlMillis,
+        finalRowOnClose);
   }
 }

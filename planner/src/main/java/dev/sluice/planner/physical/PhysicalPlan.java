@@ -109,6 +109,24 @@ public record PhysicalPlan(
     return rewritten;
   }
 
+  /** This plan with every window-closing aggregation also emitting final rows in update mode. */
+  public PhysicalPlan withFinalRowsOnClose() {
+    return new PhysicalPlan(
+        new QuerySpec(finalRowsOnClose(spec.root()), spec.sources()),
+        sources,
+        streaming,
+        updating,
+        explain);
+  }
+
+  private static PlanSpec finalRowsOnClose(PlanSpec spec) {
+    PlanSpec rewritten =
+        spec.withInputs(spec.inputs().stream().map(PhysicalPlan::finalRowsOnClose).toList());
+    return rewritten instanceof AggregateSpec aggregate && aggregate.closesWindows()
+        ? aggregate.withFinalRowOnClose()
+        : rewritten;
+  }
+
   /** This plan emitting its result as a changelog with a leading {@code op} column. */
   public PhysicalPlan asChangelog() {
     return new PhysicalPlan(ChangelogRewrite.apply(spec), sources, streaming, updating, explain);

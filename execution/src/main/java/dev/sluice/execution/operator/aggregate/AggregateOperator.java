@@ -298,7 +298,7 @@ public final class AggregateOperator implements Operator {
     if (watermark == Long.MIN_VALUE) {
       return;
     }
-    boolean append = state.outputMode() == OutputMode.APPEND;
+    boolean emitClosed = state.outputMode() == OutputMode.APPEND || spec.finalRowOnClose();
     state
         .keyGroupRange()
         .keyGroups()
@@ -312,7 +312,7 @@ public final class AggregateOperator implements Operator {
                 byte[] key = java.util.Arrays.copyOfRange(entry.key(), 1, entry.key().length);
                 Object windowEnd = ValueCodec.decodeKey(keyTypes, key)[spec.windowEndKey()];
                 if (windowEnd != null && VectorValues.timestampMillis(windowEnd) <= watermark) {
-                  if (append) {
+                  if (emitClosed) {
                     out.add(resultRow(key, decode(entry.value())));
                   }
                   closed.add(key);

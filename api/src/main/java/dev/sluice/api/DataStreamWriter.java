@@ -16,7 +16,10 @@ import dev.sluice.execution.driver.StreamingQuery;
 import dev.sluice.execution.driver.Trigger;
 import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
+import dev.sluice.execution.eventtime.EventTimeOptions;
 import dev.sluice.execution.eventtime.WatermarkPolicy;
+import dev.sluice.execution.plan.LateRowFilterSpec;
+import dev.sluice.execution.plan.PlanSpec;
 import dev.sluice.execution.type.Schema;
 import dev.sluice.planner.catalog.Catalog;
 import dev.sluice.planner.catalog.CatalogEntry;
@@ -29,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,7 +54,12 @@ public final class DataStreamWriter {
   private static final String STATE_TTL = "stateTtl";
 
   private static final Set<String> ENGINE_OPTIONS =
-      Set.of("checkpointLocation", "keyGroups", "watermarkPolicy", "watermarkIdleTimeout");
+      Set.of(
+          "checkpointLocation",
+          "keyGroups",
+          "watermarkPolicy",
+          "watermarkIdleTimeout",
+          "lateRowsSink");
 
   private final Sluice session;
   private final DataFrame data;
@@ -185,7 +194,9 @@ public final class DataStreamWriter {
                 resultTables(),
                 Optional.ofNullable(foreachBatch).map(this::adapt)));
     Map<String, Source> sources = new LinkedHashMap<>();
+    Sink lateRows = null;
     try {
+      lateRows = lateRowsSink(plan);
       plan.sources()
           .forEach((id, factory) -> sources.put(id, factory.create(session.options().clock())));
       return session
@@ -206,12 +217,14 @@ public final class DataStreamWriter {
                   session.allocator(),
                   session.options().clock(),
                   session.functions(),
-                  watermarkPolicy(),
-                  watermarkIdleTimeoutMillis()));
+                  new EventTimeOptions(watermarkPolicy(), watermarkIdleTimeoutMillis(), lateRows)));
     } catch (RuntimeException e) {
       // The query never started, so nothing else will release what was made for it.
       sources.values().forEach(Source::close);
       sink.close();
+      if (lateRows != null) {
+        lateRows.close();
+      }
       throw e;
     }
   }
@@ -265,6 +278,52 @@ public final class DataStreamWriter {
               + KeyGroups.DEFAULT_COUNT
               + ")");
     }
+  }
+
+  /**
+   * {@code option("lateRowsSink", name)}: the rows stateful operators drop as late go to a memory
+   * table of that name (queryable like the memory sink's), each batch's under its batch id. They
+   * have the columns the aggregation reads, with the window columns. Null without the option.
+   */
+  private Sink lateRowsSink(PhysicalPlan plan) {
+    String name = options.get("lateRowsSink");
+    if (name == null) {
+      return null;
+    }
+    Set<Schema> schemas = new LinkedHashSet<>();
+    collectLateRowSchemas(plan.spec().root(), schemas);
+    if (schemas.isEmpty()) {
+      throw new SluiceException(
+          ErrorCode.INVALID_OPTION,
+          "option lateRowsSink = '"
+              + name
+              + "': this query drops no late rows (it has no aggregation over a window of a"
+              + " watermarked column), so there is nothing to route");
+    }
+    if (schemas.size() > 1) {
+      throw new SluiceException(
+          ErrorCode.INVALID_OPTION,
+          "option lateRowsSink: the late rows of this query's operators have different columns "
+              + schemas
+              + "; one late-rows table cannot hold them");
+    }
+    SinkProvider memory = session.connectors().sink("memory");
+    return memory.create(
+        new SinkContext(
+            new ConnectorOptions(memory.name(), Map.of()),
+            schemas.iterator().next(),
+            OutputMode.APPEND,
+            Optional.of(name),
+            session.options().console(),
+            resultTables(),
+            Optional.empty()));
+  }
+
+  private static void collectLateRowSchemas(PlanSpec spec, Set<Schema> into) {
+    if (spec instanceof LateRowFilterSpec filter) {
+      into.add(filter.schema());
+    }
+    spec.inputs().forEach(input -> collectLateRowSchemas(input, into));
   }
 
   /**

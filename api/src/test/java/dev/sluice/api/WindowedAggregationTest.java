@@ -114,6 +114,41 @@ class WindowedAggregationTest {
   }
 
   @Test
+  void lateRowsCanBeRoutedToATableInsteadOfBeingLost() {
+    StreamingQuery query =
+        sluice
+            .sql(PER_WINDOW)
+            .writeStream()
+            .format("memory")
+            .queryName("windows")
+            .outputMode(OutputMode.APPEND)
+            .option("lateRowsSink", "late_bids")
+            .option("checkpointLocation", checkpoint.toString())
+            .start();
+    bids.addData(bid(1, 10, 1), bid(2, 30, 22));
+    query.processAllAvailable(); // watermark 17 closes [0, 10)
+    bids.addData(bid(3, 99, 2), bid(4, 98, 9), bid(5, 7, 24));
+    query.processAllAvailable();
+    // the columns the aggregation reads: its keys (the window) and the argument of MAX
+    assertThat(sluice.table("late_bids").collectAsList())
+        .containsExactlyInAnyOrder(Row.of(t(0), t(10), 99L), Row.of(t(0), t(10), 98L));
+    query.stop();
+    assertThatThrownBy(
+            () ->
+                sluice
+                    .sql("SELECT auction, COUNT(*) AS n FROM timed_bids GROUP BY auction")
+                    .writeStream()
+                    .format("memory")
+                    .queryName("counts")
+                    .outputMode(OutputMode.UPDATE)
+                    .option("lateRowsSink", "late")
+                    .start())
+        .isInstanceOfSatisfying(
+            SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_OPTION))
+        .hasMessageContaining("drops no late rows");
+  }
+
+  @Test
   void updateModeEmitsChangesAndEvictsClosedWindowsWhileCompleteModeKeepsThem() {
     StreamingQuery update =
         sluice

@@ -5,6 +5,8 @@ import dev.sluice.execution.checkpoint.CheckpointMetadata;
 import dev.sluice.execution.checkpoint.CommitLogEntry;
 import dev.sluice.execution.checkpoint.OffsetLogEntry;
 import dev.sluice.execution.checkpoint.OffsetLogEntry.SourceOffsets;
+import dev.sluice.execution.connector.CollectedRows;
+import dev.sluice.execution.connector.Sink;
 import dev.sluice.execution.connector.Source;
 import dev.sluice.execution.connector.WriterCommitMessage;
 import dev.sluice.execution.error.ErrorCode;
@@ -100,8 +102,8 @@ final class MicroBatchExecution implements StreamingQuery {
     this.eventTime =
         new WatermarkTracker(
             watermarkDelays(config.plan().root()),
-            config.watermarkPolicy(),
-            config.watermarkIdleTimeoutMillis());
+            config.eventTime().watermarkPolicy(),
+            config.eventTime().idleTimeoutMillis());
     this.closesWindows = closesWindows(config.plan().root());
     String threadName =
         "sluice-query-" + (config.name() == null ? runId.substring(0, 8) : config.name());
@@ -111,6 +113,10 @@ final class MicroBatchExecution implements StreamingQuery {
 
   QueryConfig config() {
     return config;
+  }
+
+  private Sink lateRowsSink() {
+    return config.eventTime().lateRowsSink();
   }
 
   private static boolean closesWindows(PlanSpec spec) {
@@ -310,6 +316,9 @@ final class MicroBatchExecution implements StreamingQuery {
   private void closeConnectors() {
     List<AutoCloseable> owned = new ArrayList<>(config.sources().values());
     owned.add(config.sink());
+    if (lateRowsSink() != null) {
+      owned.add(lateRowsSink());
+    }
     owned.add(state);
     for (AutoCloseable connector : owned) {
       try {
@@ -352,7 +361,7 @@ final class MicroBatchExecution implements StreamingQuery {
     status = new QueryStatus("Processing new data", true, true);
     long batchStart = System.nanoTime();
     TaskOutcomes outcomes;
-    EventTimeStats batchEventTime = new EventTimeStats();
+    EventTimeStats batchEventTime = new EventTimeStats(lateRowsSink() != null);
     try (BufferAllocator batchAllocator =
         config.allocator().newChildAllocator("batch-" + entry.batchId(), 0, Long.MAX_VALUE)) {
       Map<String, Stages.SourceRange> ranges = new LinkedHashMap<>();
@@ -396,6 +405,11 @@ final class MicroBatchExecution implements StreamingQuery {
     List<WriterCommitMessage> messages =
         results.stream().map(PartitionTask.Result::message).toList();
     config.sink().commit(entry.batchId(), messages);
+    if (lateRowsSink() != null) {
+      // Committed under the batch's id too, so a re-run batch replaces its late rows.
+      lateRowsSink()
+          .commit(entry.batchId(), List.of(new CollectedRows(batchEventTime.lateRowList())));
+    }
     long addBatchNanos = System.nanoTime() - batchStart;
 
     long commitStart = System.nanoTime();

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.sluice.execution.connector.OutputMode;
 import dev.sluice.execution.connector.Sink;
 import dev.sluice.execution.connector.Source;
-import dev.sluice.execution.eventtime.WatermarkPolicy;
+import dev.sluice.execution.eventtime.EventTimeOptions;
 import dev.sluice.execution.expression.UserFunctions;
 import dev.sluice.execution.plan.QuerySpec;
 import dev.sluice.state.KeyGroups;
@@ -34,9 +34,7 @@ import org.apache.arrow.memory.BufferAllocator;
  * @param allocator the parent of every allocator the query makes
  * @param clock the query's time
  * @param functions user functions the plan names
- * @param watermarkPolicy how the watermarks of several inputs combine
- * @param watermarkIdleTimeoutMillis an input without events for this long stops holding the
- *     watermark back ({@link Long#MAX_VALUE}: never)
+ * @param eventTime watermark policy, idle timeout and where late rows go
  */
 public record QueryConfig(
     String name,
@@ -53,14 +51,9 @@ public record QueryConfig(
     BufferAllocator allocator,
     Clock clock,
     UserFunctions functions,
-    WatermarkPolicy watermarkPolicy,
-    long watermarkIdleTimeoutMillis) {
+    EventTimeOptions eventTime) {
   public QueryConfig {
-    requireNonNull(watermarkPolicy, "watermarkPolicy is null");
-    if (watermarkIdleTimeoutMillis <= 0) {
-      throw new IllegalArgumentException(
-          "watermarkIdleTimeoutMillis must be positive: " + watermarkIdleTimeoutMillis);
-    }
+    requireNonNull(eventTime, "eventTime is null");
     requireNonNull(plan, "plan is null");
     sources = Map.copyOf(sources);
     requireNonNull(sink, "sink is null");
@@ -82,7 +75,7 @@ public record QueryConfig(
     }
   }
 
-  /** A query with the default event-time options: minimum policy, no idle timeout. */
+  /** A query with the default event-time options ({@link EventTimeOptions#defaults()}). */
   public QueryConfig(
       String name,
       QuerySpec plan,
@@ -113,7 +106,6 @@ public record QueryConfig(
         allocator,
         clock,
         functions,
-        WatermarkPolicy.MIN,
-        Long.MAX_VALUE);
+        EventTimeOptions.defaults());
   }
 }

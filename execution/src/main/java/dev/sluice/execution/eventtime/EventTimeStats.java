@@ -1,5 +1,9 @@
 package dev.sluice.execution.eventtime;
 
+import dev.sluice.execution.batch.Row;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -11,6 +15,37 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class EventTimeStats {
   private final Map<String, Long> maxima = new ConcurrentHashMap<>();
   private final Map<String, Long> lateRows = new ConcurrentHashMap<>();
+  private final boolean keepsLateRows;
+  private final List<Row> lateRowList = Collections.synchronizedList(new ArrayList<>());
+
+  /** Counts late rows only. */
+  public EventTimeStats() {
+    this(false);
+  }
+
+  /**
+   * Also keeps the late rows themselves when {@code keepsLateRows} (a late-rows sink wants them).
+   */
+  public EventTimeStats(boolean keepsLateRows) {
+    this.keepsLateRows = keepsLateRows;
+  }
+
+  /** Whether operators should hand their late rows to {@link #addLateRows}. */
+  public boolean keepsLateRows() {
+    return keepsLateRows;
+  }
+
+  /** Late rows of one operator, for the late-rows sink. */
+  public void addLateRows(List<Row> rows) {
+    lateRowList.addAll(rows);
+  }
+
+  /** The late rows kept in this batch, in no particular order across tasks. */
+  public List<Row> lateRowList() {
+    synchronized (lateRowList) {
+      return List.copyOf(lateRowList);
+    }
+  }
 
   /** Input {@code inputId} saw an event at {@code eventTimeMillis} in this batch. */
   public void observe(String inputId, long eventTimeMillis) {

@@ -1,9 +1,11 @@
 package dev.sluice.execution.operator.eventtime;
 
 import dev.sluice.execution.batch.Batch;
+import dev.sluice.execution.batch.Row;
 import dev.sluice.execution.eventtime.EventTimeStats;
 import dev.sluice.execution.operator.stateless.StatelessOperator;
 import dev.sluice.execution.plan.LateRowFilterSpec;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.TimeStampVector;
@@ -44,6 +46,16 @@ public final class LateRowFilterOperator extends StatelessOperator {
       return;
     }
     dropped += late;
+    EventTimeStats stats = context.eventTime();
+    if (stats != null && stats.keepsLateRows()) {
+      List<Row> lateRows = new ArrayList<>(late);
+      for (int row = 0; row < rows; row++) {
+        if (isLate[row]) {
+          lateRows.add(batch.row(row));
+        }
+      }
+      stats.addLateRows(lateRows);
+    }
     try (batch) {
       if (late == rows) {
         return;

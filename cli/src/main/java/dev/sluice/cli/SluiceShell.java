@@ -3,9 +3,11 @@ package dev.sluice.cli;
 import static java.util.Objects.requireNonNull;
 
 import dev.sluice.api.DataFrame;
+import dev.sluice.api.DataStreamWriter;
 import dev.sluice.api.Sluice;
 import dev.sluice.execution.batch.Row;
 import dev.sluice.execution.batch.TableFormatter;
+import dev.sluice.execution.connector.EmitPolicy;
 import dev.sluice.execution.connector.OutputMode;
 import dev.sluice.execution.driver.StreamingQuery;
 import dev.sluice.execution.driver.Trigger;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -318,15 +321,20 @@ public final class SluiceShell implements AutoCloseable {
           stop.countDown();
         });
     try {
-      running =
+      DataStreamWriter writer =
           query
               .writeStream()
               .foreachBatch(printer)
-              // An aggregation's groups change as data arrives: show the whole result each batch.
-              .outputMode(query.isUpdating() ? OutputMode.COMPLETE : OutputMode.APPEND)
-              .trigger(Trigger.processingTime(Duration.ofMillis(options.intervalMillis())))
-              .option("checkpointLocation", checkpoint.toString())
-              .start();
+              .option("checkpointLocation", checkpoint.toString());
+      Optional<EmitPolicy> emit = query.emitPolicy();
+      if (emit.isEmpty()) {
+        // An aggregation's groups change as data arrives: show the whole result each batch.
+        writer.outputMode(query.isUpdating() ? OutputMode.COMPLETE : OutputMode.APPEND);
+      }
+      if (emit.map(e -> e.kind() != EmitPolicy.Kind.EVERY).orElse(true)) {
+        writer.trigger(Trigger.processingTime(Duration.ofMillis(options.intervalMillis())));
+      }
+      running = writer.start();
       while (!stop.await(POLL_MILLIS, TimeUnit.MILLISECONDS) && running.isActive()) {
         // waiting for Ctrl-C, the batch limit, or the query to fail
       }

@@ -64,6 +64,25 @@ class SluiceShellTest {
   }
 
   @Test
+  void anEmitClauseChoosesHowAWindowedQueryIsShown() {
+    ShellHarness.Result result =
+        ShellHarness.run(
+            "",
+            args(
+                "--max-batches",
+                "12",
+                "-e",
+                "SELECT window_start, COUNT(*) AS bids FROM TABLE(TUMBLE(TABLE bid,"
+                    + " DESCRIPTOR(date_time), INTERVAL '1' SECOND)) GROUP BY window_start,"
+                    + " window_end EMIT ON WINDOW CLOSE;"));
+
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    // 46 of every 50 events are bids, 10 000 events per second of event time: each closed
+    // one-second window appears once, complete
+    assertThat(result.output()).containsPattern("\\|2024-01-01 00:00:00\\.000\\| *9200\\|");
+  }
+
+  @Test
   void unknownTableIsAnErrorAndTheShellGoesOn() {
     ShellHarness.Result result =
         ShellHarness.run("SELECT * FROM nope;\nSELECT 40 + 2 AS answer;\n\\q\n");

@@ -254,18 +254,18 @@ final class AggregationRuns {
   }
 
   /** Counts the query's progress, probes the heap and stops a stream after its last batch. */
-  private static final class Listener implements StreamingQueryListener {
+  static final class Listener implements StreamingQueryListener {
     private final Sluice sluice;
     private final String name;
     private final long lastBatch;
     private final boolean stopAtLast;
     private final boolean probeHeap;
-    private final List<Long> batchMillis = Collections.synchronizedList(new ArrayList<>());
-    private volatile long inputRows;
-    private volatile long sourceEvents;
-    private volatile long sinkRows;
-    private volatile long batches;
-    private volatile long heapWithState = -1;
+    final List<Long> batchMillis = Collections.synchronizedList(new ArrayList<>());
+    volatile long inputRows;
+    volatile long sourceEvents;
+    volatile long sinkRows;
+    volatile long batches;
+    volatile long heapWithState = -1;
 
     Listener(Sluice sluice, String name, long lastBatch, boolean stopAtLast, boolean probeHeap) {
       this.sluice = sluice;

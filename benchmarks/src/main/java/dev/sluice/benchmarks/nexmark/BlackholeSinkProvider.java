@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.TimeStampVector;
 
 /**
  * The {@code blackhole} sink, for benchmarks: counts rows, touches every vector's value count, and
@@ -23,9 +24,10 @@ import org.apache.arrow.vector.FieldVector;
  * benchmark can check that a query produced the rows it should — a broken query must not look fast.
  *
  * <p>Option {@code checksum} ({@code true}/{@code false}, default false): also sum the values of
- * every integer column (NULLs skipped, wrapping on overflow) and publish the per-column sums (see
- * {@link #committedSums(String)}), so a benchmark can compare an engine's output with a reference
- * loop's value by value, not only by row count. Off by default because it reads every value.
+ * every integer column and the epoch values of every timestamp column (NULLs skipped, wrapping on
+ * overflow) and publish the per-column sums (see {@link #committedSums(String)}), so a benchmark
+ * can compare an engine's output with a reference loop's value by value, not only by row count. Off
+ * by default because it reads every value.
  */
 public final class BlackholeSinkProvider implements SinkProvider {
   private static final ConcurrentHashMap<String, AtomicLong> COMMITTED = new ConcurrentHashMap<>();
@@ -64,8 +66,8 @@ public final class BlackholeSinkProvider implements SinkProvider {
   }
 
   /**
-   * Per-column sums of the integer columns committed so far by checksumming blackhole sinks of
-   * queries named {@code queryName} (0 for other columns), or null if none committed.
+   * Per-column sums of the integer and timestamp columns committed so far by checksumming blackhole
+   * sinks of queries named {@code queryName} (0 for other columns), or null if none committed.
    */
   public static long[] committedSums(String queryName) {
     long[] sums = SUMS.get(queryName);
@@ -151,6 +153,14 @@ public final class BlackholeSinkProvider implements SinkProvider {
             for (int row = 0; row < batch.rowCount(); row++) {
               if (!vector.isNull(row)) {
                 sum += ints.getValueAsLong(row);
+              }
+            }
+            sums[i] += sum;
+          } else if (checksum && vector instanceof TimeStampVector times) {
+            long sum = 0;
+            for (int row = 0; row < batch.rowCount(); row++) {
+              if (!vector.isNull(row)) {
+                sum += times.get(row);
               }
             }
             sums[i] += sum;

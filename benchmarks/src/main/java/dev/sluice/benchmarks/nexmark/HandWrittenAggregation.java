@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BigIntVector;
 
 /**
@@ -238,7 +239,7 @@ final class HandWrittenAggregation {
     return total;
   }
 
-  private static void setAllValid(BigIntVector vector, int rows) {
+  static void setAllValid(BaseFixedWidthVector vector, int rows) {
     ArrowBuf validity = vector.getValidityBuffer();
     int fullBytes = rows >>> 3;
     validity.setOne(0, fullBytes);
@@ -247,7 +248,7 @@ final class HandWrittenAggregation {
     }
   }
 
-  private static void runAll(ExecutorService pool, List<Callable<Void>> tasks)
+  static void runAll(ExecutorService pool, List<Callable<Void>> tasks)
       throws InterruptedException, ExecutionException {
     for (Future<Void> future : pool.invokeAll(tasks)) {
       future.get();

@@ -52,7 +52,9 @@ import org.apache.arrow.memory.RootAllocator;
  * AggregationRuns}) run in update mode against {@link HandWrittenAggregation}; a Sluice run fails
  * unless its output's per-column sums equal the hand-written loop's (so the same rows, not just as
  * many), and after the table a state report measures each one's state in memory and on disk, its
- * load time, and a restart.
+ * load time, and a restart. The window aggregations ({@link WindowRuns}) run in append mode over a
+ * watermarked {@code date_time} against {@link HandWrittenWindowAggregation}, checked the same way
+ * (window_start and window_end are summed as epoch milliseconds).
  *
  * <p>Each run records wall time and process CPU time ({@code
  * com.sun.management.OperatingSystemMXBean#getProcessCpuTime}, so GC and JIT threads count). After
@@ -69,10 +71,16 @@ import org.apache.arrow.memory.RootAllocator;
  * --queries LIST   comma-separated, of q0, q1, q2, q1df (default all four), and the
  *                  diagnostics q0narrow, q1narrow (q0 and q1 without the VARCHAR column extra),
  *                  and the aggregations agg10k, agg1m, agg10k_stream, agg1m_stream ("agg" is
- *                  all four; see {@link AggregationRuns} and {@link HandWrittenAggregation})
+ *                  all four; see {@link AggregationRuns} and {@link HandWrittenAggregation}),
+ *                  and the window aggregations q7agg, tumble, hop, q7agg_stream, tumble_stream,
+ *                  hop_stream ("windows" is all six; see {@link WindowRuns} and {@link
+ *                  HandWrittenWindowAggregation})
  * --agg10k-events N  global events of agg10k and agg10k_stream (default 2000000)
  * --agg1m-events N   global events of agg1m and agg1m_stream (default 20000000: about 1.2 M
  *                  auctions, so MOD(auction, 1000000) takes ~all 1 M values)
+ * --window-events N  global events of each window query (default 2000000: 200 s of event
+ *                  time, 20 ten-second windows; the _stream queries need a multiple of
+ *                  100000 x partitions)
  * --state-report B after the table, measure each aggregation's state (heap, disk, restart,
  *                  load); true or false (default true)
  * --restarts N     restarts (and state loads) per aggregation in the state report (default 3)
@@ -96,7 +104,7 @@ public final class NexmarkHarness {
   private static final List<String> QUERIES =
       Stream.concat(
               Stream.of("q0", "q1", "q2", "q1df", "q0narrow", "q1narrow"),
-              AggregationRuns.QUERIES.stream())
+              Stream.concat(AggregationRuns.QUERIES.stream(), WindowRuns.QUERIES.stream()))
           .toList();
 
   private final Options options;
@@ -104,6 +112,7 @@ public final class NexmarkHarness {
   private int q1Precision;
   private final Set<String> schemaChecked = new HashSet<>();
   private final AggregationRuns aggregations;
+  private final WindowRuns windows;
 
   /** The hand-written aggregation's output checksum per query, which Sluice's must equal. */
   private final Map<String, long[]> handChecksums = new java.util.HashMap<>();
@@ -117,6 +126,7 @@ public final class NexmarkHarness {
   private NexmarkHarness(Options options) {
     this.options = options;
     this.aggregations = new AggregationRuns(options.partitions(), options.chunk());
+    this.windows = new WindowRuns(aggregations, options.partitions(), options.chunk());
   }
 
   public static void main(String[] args) throws Exception {
@@ -137,6 +147,7 @@ public final class NexmarkHarness {
       List<String> variants,
       long agg10kEvents,
       long agg1mEvents,
+      long windowEvents,
       boolean stateReport,
       int restarts) {
     static Options parse(String[] args) {
@@ -150,6 +161,7 @@ public final class NexmarkHarness {
       List<String> variants = List.of("hand", "sluice");
       long agg10kEvents = 2_000_000;
       long agg1mEvents = 20_000_000;
+      long windowEvents = 2_000_000;
       boolean stateReport = true;
       int restarts = 3;
       for (int i = 0; i < args.length; i++) {
@@ -158,9 +170,10 @@ public final class NexmarkHarness {
           System.out.println(
               "usage: NexmarkHarness [--events N] [--partitions P] [--runs R] [--warmup W]"
                   + " [--prewarm N] [--queries q0,q1,q2,q1df,q0narrow,q1narrow,agg10k,agg1m,"
-                  + "agg10k_stream,agg1m_stream,agg] [--chunk ROWS] [--variants sluice,hand]"
-                  + " [--agg10k-events N] [--agg1m-events N] [--state-report true|false]"
-                  + " [--restarts N]");
+                  + "agg10k_stream,agg1m_stream,agg,q7agg,tumble,hop,q7agg_stream,"
+                  + "tumble_stream,hop_stream,windows] [--chunk ROWS] [--variants sluice,hand]"
+                  + " [--agg10k-events N] [--agg1m-events N] [--window-events N]"
+                  + " [--state-report true|false] [--restarts N]");
           System.exit(0);
         }
         if (i + 1 >= args.length) {
@@ -178,10 +191,16 @@ public final class NexmarkHarness {
               queries =
                   splitList(value).stream()
                       .flatMap(
-                          q -> q.equals("agg") ? AggregationRuns.QUERIES.stream() : Stream.of(q))
+                          q ->
+                              switch (q) {
+                                case "agg" -> AggregationRuns.QUERIES.stream();
+                                case "windows" -> WindowRuns.QUERIES.stream();
+                                default -> Stream.of(q);
+                              })
                       .toList();
           case "--agg10k-events" -> agg10kEvents = Long.parseLong(value.replace("_", ""));
           case "--agg1m-events" -> agg1mEvents = Long.parseLong(value.replace("_", ""));
+          case "--window-events" -> windowEvents = Long.parseLong(value.replace("_", ""));
           case "--state-report" -> stateReport = Boolean.parseBoolean(value);
           case "--restarts" -> restarts = Integer.parseInt(value);
           case "--variants" -> variants = splitList(value);
@@ -206,6 +225,7 @@ public final class NexmarkHarness {
           || chunk < 1
           || agg10kEvents < 1
           || agg1mEvents < 1
+          || windowEvents < 1
           || restarts < 0) {
         throw new IllegalArgumentException("counts must be positive");
       }
@@ -220,6 +240,7 @@ public final class NexmarkHarness {
           variants,
           agg10kEvents,
           agg1mEvents,
+          windowEvents,
           stateReport,
           restarts);
     }
@@ -229,7 +250,7 @@ public final class NexmarkHarness {
       if (AggregationRuns.isAggregation(query)) {
         return AggregationRuns.modulus(query) == 10_000 ? agg10kEvents : agg1mEvents;
       }
-      return events;
+      return WindowRuns.isWindow(query) ? windowEvents : events;
     }
 
     private static List<String> splitList(String value) {
@@ -373,6 +394,9 @@ public final class NexmarkHarness {
     if (AggregationRuns.isAggregation(query)) {
       return runSluiceAggregation(query);
     }
+    if (WindowRuns.isWindow(query)) {
+      return runSluiceWindow(query);
+    }
     String name = "nexmark_" + query + "_" + (++runCounter);
     Path checkpoint = Files.createTempDirectory("sluice-nexmark-");
     BlackholeSinkProvider.reset(name);
@@ -487,6 +511,9 @@ public final class NexmarkHarness {
   private Run runHand(String query) throws Exception {
     if (AggregationRuns.isAggregation(query)) {
       return runHandAggregation(query);
+    }
+    if (WindowRuns.isWindow(query)) {
+      return runHandWindow(query);
     }
     long cpuStart = OS.getProcessCpuTime();
     long wallStart = System.nanoTime();
@@ -671,6 +698,96 @@ public final class NexmarkHarness {
     handResults.put(query, result);
     return new Run(wall, cpu, result.outputRows(), 0);
   }
+
+  // ---------------------------------------------------------------- windows
+
+  private Run runSluiceWindow(String query) throws Exception {
+    String name = "nexmark_" + query + "_" + (++runCounter);
+    long events = options.eventsOf(query);
+    if (!schemaChecked.contains(query)) {
+      schemaChecked.add(query);
+      try (Sluice sluice = Sluice.builder().parallelism(1).build()) {
+        sluice
+            .readStream()
+            .format("nexmark")
+            .option("table", "bid")
+            .option("maxEvents", 1)
+            .load()
+            .withWatermark("date_time", WindowRuns.WATERMARK_DELAY)
+            .createOrReplaceTempView("bid");
+        String sql = WindowRuns.shape(query).sql();
+        System.err.println(
+            "  " + query + ": " + sql + "\n    output schema: " + sluice.sql(sql).schema());
+      }
+    }
+    WindowRuns.SluiceRun run = windows.run(query, name, events);
+    if (run.sourceEvents() != events) {
+      throw new IllegalStateException(
+          query + " on Sluice read " + run.sourceEvents() + " events, expected " + events);
+    }
+    long batches = windows.batches(query, events);
+    if (run.batches() != batches) {
+      throw new IllegalStateException(
+          query + " on Sluice ran " + run.batches() + " batches, expected " + batches);
+    }
+    if (run.sinkRows() != run.outputRows()) {
+      throw new IllegalStateException(
+          query
+              + ": progress reports "
+              + run.sinkRows()
+              + " output rows, the sink saw "
+              + run.outputRows());
+    }
+    long[] expected = handChecksums.get(query);
+    if (expected != null && !Arrays.equals(expected, run.checksum())) {
+      throw new IllegalStateException(
+          query
+              + ": Sluice's output column sums "
+              + Arrays.toString(run.checksum())
+              + " differ from the hand-written "
+              + Arrays.toString(expected));
+    }
+    return new Run(run.wallNanos(), run.cpuNanos(), run.outputRows(), run.setupNanos());
+  }
+
+  private Run runHandWindow(String query) throws Exception {
+    long events = options.eventsOf(query);
+    long cpuStart = OS.getProcessCpuTime();
+    long wallStart = System.nanoTime();
+    Connectors connectors = Connectors.load(NexmarkHarness.class.getClassLoader());
+    HandWrittenWindowAggregation.Result result;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(options.partitions());
+    try (Source source =
+            connectors
+                .source("nexmark")
+                .create(
+                    new SourceContext(
+                        new ConnectorOptions(
+                            "nexmark",
+                            AggregationRuns.sourceOptions(events, options.partitions(), true)),
+                        Optional.empty(),
+                        Clock.system()));
+        BufferAllocator root = new RootAllocator()) {
+      result =
+          HandWrittenWindowAggregation.run(
+              source,
+              windows.batchEnds(query, events, source.latestOffsets()),
+              WindowRuns.shape(query),
+              WindowRuns.WATERMARK_DELAY_MILLIS,
+              options.chunk(),
+              root,
+              pool);
+    } finally {
+      pool.shutdownNow();
+    }
+    long wall = System.nanoTime() - wallStart;
+    long cpu = OS.getProcessCpuTime() - cpuStart;
+    handChecksums.put(query, result.checksum());
+    return new Run(wall, cpu, result.outputRows(), 0);
+  }
+
+  // ---------------------------------------------------------------- aggregation state
 
   /**
    * For each aggregation: one more (untimed) Sluice run that measures the heap with its state

@@ -188,6 +188,31 @@ class WindowedAggregationTest {
     complete.stop();
   }
 
+  @Test
+  void closingAWindowAlsoForgetsItsDistinctValues() {
+    StreamingQuery query =
+        sluice
+            .sql(
+                "SELECT window_start, COUNT(DISTINCT auction) AS auctions FROM TABLE(TUMBLE(TABLE"
+                    + " timed_bids, DESCRIPTOR(date_time), INTERVAL '10' SECOND))"
+                    + " GROUP BY window_start, window_end")
+            .writeStream()
+            .format("memory")
+            .queryName("distinct_per_window")
+            .outputMode(OutputMode.APPEND)
+            .option("checkpointLocation", checkpoint.toString())
+            .start();
+    bids.addData(bid(1, 1, 1), bid(1, 2, 2), bid(2, 3, 3), bid(3, 4, 12));
+    query.processAllAvailable();
+    assertThat(keysHeld(query)).isEqualTo(1 + 2 + 1 + 1); // two groups and three distinct values
+    bids.addData(bid(4, 5, 31));
+    query.processAllAvailable(); // watermark 26 closes both
+    assertThat(sluice.table("distinct_per_window").collectAsList())
+        .containsExactlyInAnyOrder(Row.of(t(0), 2L), Row.of(t(10), 1L));
+    assertThat(keysHeld(query)).isEqualTo(2); // only the open window [30, 40) and its value
+    query.stop();
+  }
+
   private static long keysHeld(StreamingQuery query) {
     return query.lastProgress().stateOperators().get(0).numKeys();
   }

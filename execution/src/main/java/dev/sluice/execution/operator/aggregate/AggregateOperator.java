@@ -20,9 +20,11 @@ import dev.sluice.state.encoding.BinaryReader;
 import dev.sluice.state.encoding.BinaryWriter;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -318,7 +320,7 @@ public final class AggregateOperator implements Operator {
                   closed.add(key);
                 }
               }
-              closed.forEach(key -> removeGroup(store, key));
+              removeGroups(store, closed);
             });
   }
 
@@ -346,19 +348,43 @@ public final class AggregateOperator implements Operator {
                       });
               for (byte[] key : expired) {
                 store.remove(entryKey(LAST_UPDATE, key, key.length, null));
-                removeGroup(store, key);
               }
+              removeGroups(store, expired);
             });
   }
 
-  /** Removes a group's state and its DISTINCT values from {@code store}. */
-  private static void removeGroup(StateStore store, byte[] key) {
-    store.remove(entryKey(GROUP, key, key.length, null));
+  /**
+   * Removes groups' state and their DISTINCT values from {@code store}. A prefix scan reads the
+   * whole store, so the DISTINCT values of all the groups are found in one scan, not one per group.
+   */
+  private void removeGroups(StateStore store, List<byte[]> keys) {
+    for (byte[] key : keys) {
+      store.remove(entryKey(GROUP, key, key.length, null));
+    }
+    if (keys.isEmpty() || distinctTypes.isEmpty()) {
+      return;
+    }
+    Set<ByteBuffer> gone = new HashSet<>();
+    keys.forEach(key -> gone.add(ByteBuffer.wrap(key)));
     List<byte[]> values = new ArrayList<>();
     store
-        .prefixScan(entryKey(DISTINCT_VALUE, key, key.length, null))
-        .forEachRemaining(entry -> values.add(entry.key()));
+        .prefixScan(new byte[] {DISTINCT_VALUE})
+        .forEachRemaining(
+            entry -> {
+              if (gone.contains(ByteBuffer.wrap(entry.key(), 1, keyLength(entry.key())))) {
+                values.add(entry.key());
+              }
+            });
     values.forEach(store::remove);
+  }
+
+  /** The length of the group key inside a DISTINCT-value entry ({@code 0x01 + key + ...}). */
+  private int keyLength(byte[] entryKey) {
+    BinaryReader in = new BinaryReader(entryKey, 1, entryKey.length - 1);
+    for (SqlType type : keyTypes) {
+      ValueCodec.read(in, type);
+    }
+    return in.position();
   }
 
   private StateStore store(int keyGroup) {

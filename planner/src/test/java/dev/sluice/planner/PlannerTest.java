@@ -71,6 +71,33 @@ class PlannerTest {
   }
 
   @Test
+  void aHopWindowCopiesOnlyTheColumnsTheQueryReads() {
+    PhysicalPlan plan =
+        planner.plan(
+            "SELECT window_start, auction, COUNT(*) AS n FROM TABLE(HOP(TABLE bid,"
+                + " DESCRIPTOR(date_time), INTERVAL '2' SECOND, INTERVAL '10' SECOND))"
+                + " GROUP BY window_start, window_end, auction");
+    dev.sluice.execution.plan.WindowAssignSpec window = find(plan.spec().root());
+    // url and price are never read, so they are dropped below the window, not copied 5 times
+    assertThat(window.input().schema().names()).containsExactly("auction", "date_time");
+    assertThat(window.input().schema().field(window.timeColumn()).name()).isEqualTo("date_time");
+    assertThat(window.schema().names())
+        .containsExactly("auction", "date_time", "window_start", "window_end", "window_time");
+  }
+
+  private static dev.sluice.execution.plan.WindowAssignSpec find(
+      dev.sluice.execution.plan.PlanSpec spec) {
+    if (spec instanceof dev.sluice.execution.plan.WindowAssignSpec window) {
+      return window;
+    }
+    return spec.inputs().stream()
+        .map(PlannerTest::find)
+        .filter(java.util.Objects::nonNull)
+        .findFirst()
+        .orElse(null);
+  }
+
+  @Test
   void namesAreCaseInsensitiveAndKeepTheirSpelling() {
     PhysicalPlan plan = planner.plan("select AUCTION, Price from BID");
     assertThat(plan.schema().names()).containsExactly("AUCTION", "Price");

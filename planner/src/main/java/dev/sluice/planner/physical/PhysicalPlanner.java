@@ -83,7 +83,7 @@ public final class PhysicalPlanner {
   public static PhysicalPlan plan(RelNode logical) {
     RelNode optimized = RuleProgram.optimize(logical);
     PhysicalPlanner planner = new PhysicalPlanner(logical.getCluster().getRexBuilder());
-    PlanSpec root = planner.translate(optimized);
+    PlanSpec root = ColumnPruning.apply(planner.translate(optimized));
     if (planner.streaming && containsSort(root)) {
       throw new SluiceException(
           ErrorCode.UNSUPPORTED_STREAMING_OPERATION,

@@ -213,6 +213,34 @@ class WindowedAggregationTest {
     query.stop();
   }
 
+  @Test
+  void aWindowOverTwoInputsClosesOnlyWhenTheSlowerInputsWatermarkPassesIt() {
+    MemoryStream late = sluice.memoryStream("late_bids", BIDS);
+    sluice
+        .table("bids")
+        .withWatermark("date_time", "1 second")
+        .union(sluice.table("late_bids").withWatermark("date_time", "20 seconds"))
+        .createOrReplaceTempView("all_bids");
+    StreamTest.of(sluice, sluice.sql(PER_WINDOW.replace("timed_bids", "all_bids")), checkpoint)
+        .outputMode(OutputMode.APPEND)
+        .run(
+            addData(bids, bid(1, 10, 1), bid(2, 20, 25)),
+            addData(late, bid(3, 30, 5)),
+            // bids alone would allow 24, but late_bids holds the watermark at 5 - 20 < 0
+            checkNewOutput(),
+            addData(late, bid(4, 40, 31)),
+            // min(25 - 1, 31 - 20) = 11 closes [0, 10) with the rows of both inputs
+            checkNewOutput(Row.of(t(0), t(10), 30L, 2L)),
+            stopStream(),
+            startStream(),
+            addData(bids, bid(5, 50, 12), bid(6, 60, 45)),
+            // the restarted query keeps both inputs' event times: min(44, 11) = 11 still
+            checkNewOutput(),
+            addData(late, bid(7, 70, 50)),
+            // min(44, 30) = 30 closes [10, 20) and [20, 30)
+            checkNewOutput(Row.of(t(10), t(20), 50L, 1L), Row.of(t(20), t(30), 20L, 1L)));
+  }
+
   private static long keysHeld(StreamingQuery query) {
     return query.lastProgress().stateOperators().get(0).numKeys();
   }

@@ -15,6 +15,7 @@ import dev.sluice.execution.type.SqlType;
 import dev.sluice.execution.type.TypeKind;
 import dev.sluice.planner.SluicePlanner;
 import dev.sluice.planner.calcite.CalciteTypes;
+import dev.sluice.planner.calcite.SessionTableFunction;
 import dev.sluice.planner.calcite.Suggestions;
 import dev.sluice.planner.calcite.WindowTableFunction;
 import dev.sluice.planner.catalog.Catalog;
@@ -237,7 +238,12 @@ public final class DataFrame {
           expanded.add(functions.col("window_end"));
         }
       }
-      return withWindows(windows.get(0)).aggregate(expanded, aggregates);
+      TimeWindow window = windows.get(0);
+      DataFrame windowed =
+          window.isSession()
+              ? withWindows(window, partitionKeys(window, keys))
+              : withWindows(window, null);
+      return windowed.aggregate(expanded, aggregates);
     }
     RelBuilder builder = builder();
     ColumnContext context = context(builder);
@@ -263,11 +269,34 @@ public final class DataFrame {
     return derive(builder.build());
   }
 
+  /** The other groupBy keys of a session window, which must be columns: its partition keys. */
+  private List<Integer> partitionKeys(TimeWindow window, List<Column> keys) {
+    ColumnContext context = context(builder());
+    List<Integer> columns = new ArrayList<>();
+    for (Column key : keys) {
+      if (key.window() == null) {
+        if (!(key.resolve(context) instanceof RexInputRef column)) {
+          throw new SluiceException(
+              ErrorCode.INVALID_ARGUMENT,
+              "the keys beside "
+                  + window.text()
+                  + " partition the sessions and must be columns of the DataFrame, not "
+                  + key.name()
+                  + "; add it as a column first with withColumn");
+        }
+        columns.add(column.getIndex());
+      }
+    }
+    return columns;
+  }
+
   /**
    * Every row once per window containing its time, with the columns {@code window_start}, {@code
    * window_end} and {@code window_time} appended: the same plan as SQL's window table functions.
+   * For session windows, {@code partitionKeys} are the columns whose values each have their own
+   * sessions.
    */
-  private DataFrame withWindows(TimeWindow window) {
+  private DataFrame withWindows(TimeWindow window, List<Integer> partitionKeys) {
     for (String column : WindowTableFunction.WINDOW_COLUMNS) {
       if (columns().stream().anyMatch(column::equalsIgnoreCase)) {
         throw new SluiceException(
@@ -299,7 +328,11 @@ public final class DataFrame {
               + ", but windows need a TIMESTAMP column; convert it with cast(SqlType.TIMESTAMP)"
               + " in withColumn first");
     }
-    return derive(WindowTableFunction.scan(plan, column.getIndex(), window.shape()));
+    return derive(
+        window.isSession()
+            ? SessionTableFunction.scan(
+                plan, column.getIndex(), partitionKeys, window.sessionGapMillis())
+            : WindowTableFunction.scan(plan, column.getIndex(), window.shape()));
   }
 
   /** UNION ALL by position; the column types must match. */

@@ -167,7 +167,25 @@ public final class functions {
     // A slide equal to the size is a tumbling window: one window per row, no copies.
     Kind kind = slide == size ? Kind.TUMBLE : Kind.HOP;
     WindowShape shape = WindowShape.checked(kind, size, slide, offset, argument -> " in " + call);
-    return new Column(new TimeWindow(timeColumn, shape, call));
+    return new Column(new TimeWindow(timeColumn, shape, 0, call));
+  }
+
+  /**
+   * Session windows over a TIMESTAMP column with a gap such as {@code "5 minutes"}, for {@code
+   * groupBy(sessionWindow(col("ts"), "5 minutes"), col("user"))}: per value of the other keys, rows
+   * less than the gap apart form one session {@code [first time, last time + gap)}, with the key
+   * columns {@code window_start} and {@code window_end} (SESSION in SQL, the other keys as its
+   * partition keys).
+   */
+  public static Column sessionWindow(Column timeColumn, String gapDuration) {
+    String call = "sessionWindow(" + timeColumn.name() + ", " + gapDuration + ")";
+    long gap = millis(gapDuration, call);
+    if (gap <= 0) {
+      throw new SluiceException(
+          ErrorCode.INVALID_ARGUMENT,
+          "the gap in " + call + " must be a positive duration, e.g. \"5 minutes\"");
+    }
+    return new Column(new TimeWindow(timeColumn, null, gap, call));
   }
 
   private static long millis(String duration, String call) {

@@ -257,9 +257,8 @@ class WindowTest {
                 "SESSION(TABLE bids, DESCRIPTOR(date_time), DESCRIPTOR(auction),"
                     + " INTERVAL '10' SECOND)"),
             ErrorCode.UNSUPPORTED_FEATURE)
-        .hasMessageContaining("SESSION windows")
-        .hasMessageContaining("stateful windows")
-        .hasMessageContaining("(line 1, column 21)");
+        .hasMessageContaining("SESSION (line 1, column 21) is supported only under an aggregation")
+        .hasMessageContaining("GROUP BY k, window_start, window_end");
   }
 
   @Test

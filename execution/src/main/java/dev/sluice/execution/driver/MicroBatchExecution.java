@@ -16,6 +16,7 @@ import dev.sluice.execution.eventtime.EventTimeStats;
 import dev.sluice.execution.eventtime.WatermarkTracker;
 import dev.sluice.execution.plan.AggregateSpec;
 import dev.sluice.execution.plan.PlanSpec;
+import dev.sluice.execution.plan.SessionAggregateSpec;
 import dev.sluice.execution.plan.SourceSpec;
 import dev.sluice.execution.plan.WatermarkSpec;
 import dev.sluice.state.KeyGroups;
@@ -121,6 +122,7 @@ final class MicroBatchExecution implements StreamingQuery {
 
   private static boolean closesWindows(PlanSpec spec) {
     return (spec instanceof AggregateSpec aggregate && aggregate.closesWindows())
+        || (spec instanceof SessionAggregateSpec sessions && sessions.closesSessions())
         || spec.inputs().stream().anyMatch(MicroBatchExecution::closesWindows);
   }
 

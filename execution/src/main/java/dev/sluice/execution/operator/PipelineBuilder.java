@@ -2,6 +2,7 @@ package dev.sluice.execution.operator;
 
 import dev.sluice.execution.operator.aggregate.AggregateOperator;
 import dev.sluice.execution.operator.aggregate.PartialAggregateOperator;
+import dev.sluice.execution.operator.aggregate.SessionWindowAggregateOperator;
 import dev.sluice.execution.operator.eventtime.LateRowFilterOperator;
 import dev.sluice.execution.operator.eventtime.WatermarkOperator;
 import dev.sluice.execution.operator.stateless.CalcOperator;
@@ -16,6 +17,7 @@ import dev.sluice.execution.plan.PartialAggregateSpec;
 import dev.sluice.execution.plan.PlanSpec;
 import dev.sluice.execution.plan.RowFunctionSpec;
 import dev.sluice.execution.plan.ScanSpec;
+import dev.sluice.execution.plan.SessionAggregateSpec;
 import dev.sluice.execution.plan.UnionSpec;
 import dev.sluice.execution.plan.UnnestSpec;
 import dev.sluice.execution.plan.WatermarkSpec;
@@ -108,6 +110,9 @@ public final class PipelineBuilder {
     }
     if (spec instanceof AggregateSpec aggregate) {
       return new AggregateOperator(aggregate);
+    }
+    if (spec instanceof SessionAggregateSpec sessions) {
+      return new SessionWindowAggregateOperator(sessions);
     }
     if (spec instanceof WatermarkSpec watermark) {
       return new WatermarkOperator(watermark);

@@ -18,6 +18,7 @@ public sealed interface PlanSpec
         PartialAggregateSpec,
         ExchangeSpec,
         AggregateSpec,
+        SessionAggregateSpec,
         WatermarkSpec,
         LateRowFilterSpec,
         WindowAssignSpec {

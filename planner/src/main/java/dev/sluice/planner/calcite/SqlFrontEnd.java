@@ -80,7 +80,8 @@ public final class SqlFrontEnd {
               SqlLibraryOperators.SPLIT,
               WindowTableFunction.TUMBLE,
               WindowTableFunction.HOP,
-              WindowTableFunction.CUMULATE));
+              WindowTableFunction.CUMULATE,
+              SessionTableFunction.INSTANCE));
 
   public SqlFrontEnd(Catalog catalog) {
     this.catalog = catalog;
@@ -224,7 +225,8 @@ public final class SqlFrontEnd {
 
   public SqlNode parseQuery(String sql) {
     try {
-      return NameSelectItems.apply(SqlParser.create(sql, parserConfig()).parseQuery());
+      return PartitionedSessions.apply(
+          NameSelectItems.apply(SqlParser.create(sql, parserConfig()).parseQuery()));
     } catch (SqlParseException e) {
       throw syntaxError(e);
     }

@@ -125,7 +125,7 @@ public final class WindowTableFunction extends SqlWindowTableFunction {
    * Checks the arguments while the query is validated: a table, a DESCRIPTOR naming one TIMESTAMP
    * column of it, and constant day-time intervals that {@link WindowShape} accepts.
    */
-  private static final class Operands implements SqlOperandMetadata {
+  static final class Operands implements SqlOperandMetadata {
     private final Kind kind;
     private final List<String> names;
 
@@ -182,10 +182,11 @@ public final class WindowTableFunction extends SqlWindowTableFunction {
         }
         return false;
       }
-      checkTimeColumn((SqlCall) binding.operand(1), table);
+      checkTimeColumn(kind.name(), (SqlCall) binding.operand(1), table);
       List<Long> millis = new ArrayList<>();
       for (int i = 2; i < binding.getOperandCount(); i++) {
-        millis.add(intervalMillis(binding.operand(i), names.get(i).toLowerCase(Locale.ROOT)));
+        millis.add(
+            intervalMillis(kind.name(), binding.operand(i), names.get(i).toLowerCase(Locale.ROOT)));
       }
       long size = kind == Kind.TUMBLE ? millis.get(0) : millis.get(1);
       long slide = kind == Kind.TUMBLE ? size : millis.get(0);
@@ -204,7 +205,8 @@ public final class WindowTableFunction extends SqlWindowTableFunction {
       return true;
     }
 
-    private void checkTimeColumn(SqlCall descriptor, RelDataType table) {
+    /** Checks that {@code descriptor} names one TIMESTAMP column of {@code table}. */
+    static void checkTimeColumn(String kind, SqlCall descriptor, RelDataType table) {
       List<SqlNode> columns = descriptor.getOperandList();
       if (columns.size() != 1) {
         throw new SluiceException(
@@ -215,20 +217,7 @@ public final class WindowTableFunction extends SqlWindowTableFunction {
                 + position(descriptor.getParserPosition()));
       }
       SqlIdentifier column = (SqlIdentifier) columns.get(0);
-      RelDataTypeField field = findField(table, column.getSimple());
-      if (field == null) {
-        throw new SluiceException(
-            ErrorCode.UNKNOWN_COLUMN,
-            "unknown column '"
-                + column.getSimple()
-                + "' in DESCRIPTOR of "
-                + kind
-                + position(column.getParserPosition())
-                + "; the columns are "
-                + table.getFieldNames()
-                + "."
-                + Suggestions.didYouMean(column.getSimple(), table.getFieldNames()));
-      }
+      RelDataTypeField field = checkColumn(kind, column, table, "DESCRIPTOR");
       if (field.getType().getSqlTypeName() != SqlTypeName.TIMESTAMP) {
         throw new SluiceException(
             ErrorCode.TYPE_MISMATCH,
@@ -246,6 +235,28 @@ public final class WindowTableFunction extends SqlWindowTableFunction {
       }
     }
 
+    /** The field of {@code table} that {@code column} names, or UNKNOWN_COLUMN. */
+    static RelDataTypeField checkColumn(
+        String kind, SqlIdentifier column, RelDataType table, String argument) {
+      RelDataTypeField field = findField(table, column.getSimple());
+      if (field == null) {
+        throw new SluiceException(
+            ErrorCode.UNKNOWN_COLUMN,
+            "unknown column '"
+                + column.getSimple()
+                + "' in "
+                + argument
+                + " of "
+                + kind
+                + position(column.getParserPosition())
+                + "; the columns are "
+                + table.getFieldNames()
+                + "."
+                + Suggestions.didYouMean(column.getSimple(), table.getFieldNames()));
+      }
+      return field;
+    }
+
     private static RelDataTypeField findField(RelDataType table, String name) {
       for (RelDataTypeField field : table.getFieldList()) {
         if (field.getName().equalsIgnoreCase(name)) {
@@ -255,7 +266,8 @@ public final class WindowTableFunction extends SqlWindowTableFunction {
       return null;
     }
 
-    private long intervalMillis(SqlNode operand, String argument) {
+    /** The milliseconds of a constant day-time interval argument of function {@code kind}. */
+    static long intervalMillis(String kind, SqlNode operand, String argument) {
       if (!(operand instanceof SqlLiteral literal)
           || literal.getTypeName().getFamily() != SqlTypeFamily.INTERVAL_DAY_TIME) {
         boolean months =

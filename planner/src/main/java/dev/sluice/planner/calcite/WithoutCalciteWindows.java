@@ -11,9 +11,9 @@ import org.apache.calcite.sql.SqlWindowTableFunction;
 import org.apache.calcite.sql.validate.SqlNameMatcher;
 
 /**
- * An operator table without the window table functions that {@link WindowTableFunction} replaces
- * (Calcite's TUMBLE and HOP), so a name resolves to exactly one function. Calcite's SESSION stays
- * visible: it validates, and the physical planner refuses it with the reason.
+ * An operator table without the window table functions that {@link WindowTableFunction} and {@link
+ * SessionTableFunction} replace (Calcite's TUMBLE, HOP and SESSION), so a name resolves to exactly
+ * one function.
  */
 final class WithoutCalciteWindows implements SqlOperatorTable {
   private final SqlOperatorTable delegate;
@@ -45,6 +45,6 @@ final class WithoutCalciteWindows implements SqlOperatorTable {
   private static boolean replaced(SqlOperator operator) {
     return operator instanceof SqlWindowTableFunction
         && !(operator instanceof WindowTableFunction)
-        && (operator.getName().equals("TUMBLE") || operator.getName().equals("HOP"));
+        && !(operator instanceof SessionTableFunction);
   }
 }

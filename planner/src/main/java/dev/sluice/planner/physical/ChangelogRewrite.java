@@ -10,6 +10,7 @@ import dev.sluice.execution.plan.AggregateSpec;
 import dev.sluice.execution.plan.CalcSpec;
 import dev.sluice.execution.plan.PlanSpec;
 import dev.sluice.execution.plan.QuerySpec;
+import dev.sluice.execution.plan.SessionAggregateSpec;
 import dev.sluice.execution.plan.UnionSpec;
 import dev.sluice.execution.type.Field;
 import dev.sluice.execution.type.Schema;
@@ -60,6 +61,9 @@ final class ChangelogRewrite {
     if (spec instanceof AggregateSpec aggregate) {
       return aggregate.asChangelog(null);
     }
+    if (spec instanceof SessionAggregateSpec sessions) {
+      return sessions.asChangelog();
+    }
     if (spec instanceof CalcSpec calc) {
       PlanSpec input;
       Expression condition = calc.condition();
@@ -87,6 +91,7 @@ final class ChangelogRewrite {
 
   private static boolean updating(PlanSpec spec) {
     return spec instanceof AggregateSpec
+        || spec instanceof SessionAggregateSpec
         || spec.inputs().stream().anyMatch(ChangelogRewrite::updating);
   }
 

@@ -7,9 +7,12 @@ import dev.sluice.execution.error.SluiceException;
 import dev.sluice.execution.plan.AggregateSpec;
 import dev.sluice.execution.plan.PlanSpec;
 import dev.sluice.execution.plan.QuerySpec;
+import dev.sluice.execution.plan.SessionAggregateSpec;
 import dev.sluice.execution.type.Schema;
 import dev.sluice.planner.catalog.SourceFactory;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,7 +40,8 @@ public record PhysicalPlan(
 
   /**
    * Whether the result can be written in append mode: no aggregation, or only aggregations whose
-   * groups the watermark closes (windows over a watermarked column), which emit each group once.
+   * groups the watermark closes (windows, or session windows, over a watermarked column), which
+   * emit each group once.
    */
   public boolean appendable() {
     return !updating || onlyClosingAggregations(spec.root());
@@ -45,6 +49,9 @@ public record PhysicalPlan(
 
   private static boolean onlyClosingAggregations(PlanSpec spec) {
     if (spec instanceof AggregateSpec aggregate && !aggregate.closesWindows()) {
+      return false;
+    }
+    if (spec instanceof SessionAggregateSpec sessions && !sessions.closesSessions()) {
       return false;
     }
     return spec.inputs().stream().allMatch(PhysicalPlan::onlyClosingAggregations);
@@ -66,6 +73,16 @@ public record PhysicalPlan(
         continue;
       }
       AggregateSpec aggregate = aggregations.get(id);
+      if (sessionIds(spec.root()).contains(id)) {
+        throw new SluiceException(
+            ErrorCode.INVALID_OPTION,
+            "option stateTtl."
+                + id
+                + ": "
+                + id
+                + " aggregates session windows, which take no state TTL; a watermark on their"
+                + " time column closes them");
+      }
       if (aggregate == null) {
         throw new SluiceException(
             ErrorCode.INVALID_OPTION,
@@ -88,6 +105,15 @@ public record PhysicalPlan(
     PlanSpec root = withTtl(spec.root(), ttlMillis);
     return new PhysicalPlan(
         new QuerySpec(root, spec.sources()), sources, streaming, updating, explain);
+  }
+
+  private static List<String> sessionIds(PlanSpec spec) {
+    List<String> ids = new ArrayList<>();
+    if (spec instanceof SessionAggregateSpec sessions) {
+      ids.add(sessions.operatorId());
+    }
+    spec.inputs().forEach(input -> ids.addAll(sessionIds(input)));
+    return ids;
   }
 
   private static void collectAggregations(PlanSpec spec, Map<String, AggregateSpec> into) {
@@ -122,6 +148,9 @@ public record PhysicalPlan(
   private static PlanSpec finalRowsOnClose(PlanSpec spec) {
     PlanSpec rewritten =
         spec.withInputs(spec.inputs().stream().map(PhysicalPlan::finalRowsOnClose).toList());
+    if (rewritten instanceof SessionAggregateSpec sessions && sessions.closesSessions()) {
+      return sessions.withFinalRowOnClose();
+    }
     return rewritten instanceof AggregateSpec aggregate && aggregate.closesWindows()
         ? aggregate.withFinalRowOnClose()
         : rewritten;

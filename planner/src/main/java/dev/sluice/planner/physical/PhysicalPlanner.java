@@ -17,6 +17,7 @@ import dev.sluice.execution.plan.PlanSpec;
 import dev.sluice.execution.plan.QuerySpec;
 import dev.sluice.execution.plan.RowFunctionSpec;
 import dev.sluice.execution.plan.ScanSpec;
+import dev.sluice.execution.plan.SessionAggregateSpec;
 import dev.sluice.execution.plan.SortSpec;
 import dev.sluice.execution.plan.SourceSpec;
 import dev.sluice.execution.plan.UnionSpec;
@@ -133,6 +134,12 @@ public final class PhysicalPlanner {
       throw new SluiceException(
           ErrorCode.UNSUPPORTED_FEATURE, "GROUPING SETS, ROLLUP and CUBE are not supported yet");
     }
+    PlanSpec sessions =
+        SessionTranslation.translate(
+            aggregate, () -> "aggregate-" + aggregateCount++, this::translate, rexBuilder);
+    if (sessions != null) {
+      return sessions;
+    }
     PlanSpec input = translate(aggregate.getInput());
     Schema inputSchema = input.schema();
     List<Integer> keys = aggregate.getGroupSet().asList();
@@ -182,8 +189,7 @@ public final class PhysicalPlanner {
         windowEndKey);
   }
 
-  private static AggregateCall aggregateCall(
-      org.apache.calcite.rel.core.AggregateCall call, Schema input) {
+  static AggregateCall aggregateCall(org.apache.calcite.rel.core.AggregateCall call, Schema input) {
     if (call.filterArg >= 0 || call.getArgList().size() > 1) {
       throw new SluiceException(
           ErrorCode.UNSUPPORTED_FEATURE,
@@ -224,6 +230,7 @@ public final class PhysicalPlanner {
 
   private static boolean containsAggregate(PlanSpec spec) {
     return spec instanceof AggregateSpec
+        || spec instanceof SessionAggregateSpec
         || spec.inputs().stream().anyMatch(PhysicalPlanner::containsAggregate);
   }
 

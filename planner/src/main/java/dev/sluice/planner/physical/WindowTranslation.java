@@ -20,7 +20,8 @@ import org.apache.calcite.rex.RexNode;
 /**
  * Translates a window table function call ({@code LogicalTableFunctionScan} over one input, the
  * call as a {@link RexCall}: {@code TUMBLE(DESCRIPTOR($2), 10000:INTERVAL SECOND)}) into a {@link
- * WindowAssignSpec}. SESSION windows, and any other table function, are refused.
+ * WindowAssignSpec}. SESSION outside an aggregation ({@link SessionTranslation}), and any other
+ * table function, is refused.
  */
 final class WindowTranslation {
   private WindowTranslation() {}
@@ -32,10 +33,12 @@ final class WindowTranslation {
       if (call.getOperator().getName().equalsIgnoreCase("SESSION")) {
         throw new SluiceException(
             ErrorCode.UNSUPPORTED_FEATURE,
-            "SESSION windows are not supported yet"
+            "SESSION"
                 + where
-                + ": a session grows and merges as rows arrive, which needs state per key; they"
-                + " come with stateful windows. TUMBLE, HOP and CUMULATE work today");
+                + " is supported only under an aggregation grouped by window_start, window_end and"
+                + " exactly its partition keys: a session's bounds depend on the other rows of its"
+                + " key, so rows cannot be assigned to sessions one by one; e.g. "
+                + SessionTranslation.SHAPE);
       }
       throw new SluiceException(
           ErrorCode.UNSUPPORTED_FEATURE,

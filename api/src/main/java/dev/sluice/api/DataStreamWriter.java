@@ -20,6 +20,7 @@ import dev.sluice.execution.eventtime.EventTimeOptions;
 import dev.sluice.execution.eventtime.WatermarkPolicy;
 import dev.sluice.execution.plan.LateRowFilterSpec;
 import dev.sluice.execution.plan.PlanSpec;
+import dev.sluice.execution.plan.SessionAggregateSpec;
 import dev.sluice.execution.type.Schema;
 import dev.sluice.planner.catalog.Catalog;
 import dev.sluice.planner.catalog.CatalogEntry;
@@ -322,6 +323,9 @@ public final class DataStreamWriter {
   private static void collectLateRowSchemas(PlanSpec spec, Set<Schema> into) {
     if (spec instanceof LateRowFilterSpec filter) {
       into.add(filter.schema());
+    }
+    if (spec instanceof SessionAggregateSpec sessions && sessions.closesSessions()) {
+      into.add(sessions.input().schema());
     }
     spec.inputs().forEach(input -> collectLateRowSchemas(input, into));
   }

@@ -158,6 +158,7 @@ class SessionWindowTest {
             .format("memory")
             .queryName("sessions")
             .outputMode(OutputMode.APPEND)
+            .option("lateRowsSink", "late_clicks")
             .option("checkpointLocation", checkpoint.toString())
             .start();
     clicks.addData(
@@ -174,6 +175,10 @@ class SessionWindowTest {
     query.processAllAvailable();
     assertThat(query.lastProgress().eventTime().lateRows())
         .containsExactly(Map.entry("aggregate-0", 2L));
+    // the late rows are kept, with the columns the session aggregation reads (user first)
+    assertThat(sluice.table("late_clicks").collectAsList())
+        .hasSize(2)
+        .allSatisfy(row -> assertThat(row.get(0)).isEqualTo("b"));
     clicks.addData(click("a", 45));
     query.processAllAvailable();
     assertThat(sluice.table("sessions").collectAsList())

@@ -100,6 +100,9 @@ public final class SessionWindowAggregateOperator implements Operator {
     }
   }
 
+  /** This batch's late rows, kept only when a late-rows sink wants them. */
+  private final List<Row> lateRows = new ArrayList<>();
+
   @Override
   public void onBatch(int input, Batch batch) {
     try (batch) {
@@ -126,6 +129,10 @@ public final class SessionWindowAggregateOperator implements Operator {
         && Session.saturatedAdd(time, spec.gapMillis()) <= watermark
         && !merger.reachesAny(stored.get(group), time)) {
       late++;
+      EventTimeStats stats = context.eventTime();
+      if (stats != null && stats.keepsLateRows()) {
+        lateRows.add(inputRow(columns, row));
+      }
       return;
     }
     Session session = merger.add(current.get(group), time);
@@ -177,6 +184,7 @@ public final class SessionWindowAggregateOperator implements Operator {
       EventTimeStats stats = context.eventTime();
       if (stats != null && late > 0) {
         stats.countLate(spec.operatorId(), late);
+        stats.addLateRows(lateRows);
       }
       clear();
       for (Batch batch : out.build()) {
@@ -305,5 +313,15 @@ public final class SessionWindowAggregateOperator implements Operator {
     stored.clear();
     current.clear();
     late = 0;
+    lateRows.clear();
+  }
+
+  /** Row {@code row} of the input, for the late-rows sink. */
+  private Row inputRow(FieldVector[] columns, int row) {
+    Object[] values = new Object[columns.length];
+    for (int c = 0; c < values.length; c++) {
+      values[c] = VectorValues.get(columns[c], spec.input().schema().field(c).type(), row);
+    }
+    return Row.of(values);
   }
 }

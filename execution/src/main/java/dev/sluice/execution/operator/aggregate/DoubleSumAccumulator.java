@@ -9,7 +9,7 @@ import org.apache.arrow.vector.FloatingPointVector;
  * are added one at a time, starting from 0.0, in the order they come, as {@link Aggregates} does,
  * so every sum rounds the same way.
  */
-class DoubleSumAccumulator extends GroupAccumulator {
+final class DoubleSumAccumulator extends GroupAccumulator {
   private double[] sums = new double[64];
   private boolean[] seen = new boolean[64];
 
@@ -36,7 +36,7 @@ class DoubleSumAccumulator extends GroupAccumulator {
     }
   }
 
-  final void add(int group, double value) {
+  private void add(int group, double value) {
     sums[group] += value;
     seen[group] = true;
   }
@@ -47,7 +47,7 @@ class DoubleSumAccumulator extends GroupAccumulator {
   }
 
   /** The boxed sum, NULL if no value arrived. */
-  final Double sum(int group) {
+  private Double sum(int group) {
     return seen[group] ? sums[group] : null;
   }
 

@@ -26,8 +26,10 @@ abstract class GroupAccumulator {
               : floating(call) ? new DoubleSumAccumulator() : new BoxedAccumulator(call);
       case AVG ->
           integral(call)
-              ? new LongAverageAccumulator()
-              : floating(call) ? new DoubleAverageAccumulator() : new BoxedAccumulator(call);
+              ? new AverageAccumulator(new LongSumAccumulator())
+              : floating(call)
+                  ? new AverageAccumulator(new DoubleSumAccumulator())
+                  : new BoxedAccumulator(call);
       case MIN, MAX, APPROX_COUNT_DISTINCT -> new BoxedAccumulator(call);
     };
   }

@@ -10,7 +10,7 @@ import org.apache.arrow.vector.FieldVector;
  * SUM over integers: a long sum per group and whether a non-NULL value arrived (the state is NULL
  * until one does). Overflow fails as {@link Aggregates} does.
  */
-class LongSumAccumulator extends GroupAccumulator {
+final class LongSumAccumulator extends GroupAccumulator {
   private long[] sums = new long[64];
   private boolean[] seen = new boolean[64];
 
@@ -37,7 +37,7 @@ class LongSumAccumulator extends GroupAccumulator {
     }
   }
 
-  final void add(int group, long value) {
+  private void add(int group, long value) {
     try {
       sums[group] = Math.addExact(sums[group], value);
     } catch (ArithmeticException e) {
@@ -53,7 +53,7 @@ class LongSumAccumulator extends GroupAccumulator {
   }
 
   /** The boxed sum, NULL if no value arrived. */
-  final Long sum(int group) {
+  private Long sum(int group) {
     return seen[group] ? sums[group] : null;
   }
 

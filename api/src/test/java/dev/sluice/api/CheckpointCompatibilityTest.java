@@ -89,6 +89,36 @@ class CheckpointCompatibilityTest {
   }
 
   @Test
+  void aQueryWithTypedFunctionsBuiltAgainRestartsFromItsCheckpoint() throws Exception {
+    MemoryStream bids = sluice.memoryStream("bids", BIDS);
+    Schema doubled =
+        Schema.of(
+            Field.nullable("auction", SqlType.BIGINT), Field.nullable("twice", SqlType.BIGINT));
+    java.util.function.Supplier<DataFrame> build =
+        () ->
+            sluice
+                .table("bids")
+                .filter(row -> row.getLong(1) > 0)
+                .map(row -> Row.of(row.getLong(0), 2 * row.getLong(1)), doubled);
+    bids.addData(Row.of(1L, 10L), Row.of(2L, -1L));
+    start(build.get()).awaitTermination();
+    bids.addData(Row.of(3L, 4L));
+    // each build registers its functions under new session names; the plan is still the same
+    start(build.get()).awaitTermination();
+    assertThat(sluice.table("doubled").collectAsList()).containsExactly(Row.of(3L, 8L));
+  }
+
+  private StreamingQuery start(DataFrame frame) {
+    return frame
+        .writeStream()
+        .format("memory")
+        .queryName("doubled")
+        .trigger(Trigger.availableNow())
+        .option("checkpointLocation", checkpoint.toString())
+        .start();
+  }
+
+  @Test
   void anInvalidNumberOfKeyGroupsIsRefusedNamingTheRule() {
     sluice.memoryStream("bids", BIDS);
     assertThatThrownBy(() -> run("SELECT auction, COUNT(*) AS n FROM bids GROUP BY auction", "100"))

@@ -17,15 +17,32 @@ public record QuerySpec(PlanSpec root, List<SourceSpec> sources) {
 
   /**
    * A digest of the plan and its sources. Stored in the checkpoint: a restart with a different
-   * fingerprint is a different query and is refused.
+   * fingerprint is a different query and is refused. Row functions are named by their order in the
+   * plan, not by the name the session registered them under (which counts up per session), so the
+   * same DataFrame code planned again has the same fingerprint.
    */
   public String fingerprint() {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      byte[] digest = sha.digest((root + "|" + sources).getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          sha.digest(
+              (withPlanOrderRowFunctions(root, new int[1]) + "|" + sources)
+                  .getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is always available", e);
     }
+  }
+
+  private static PlanSpec withPlanOrderRowFunctions(PlanSpec spec, int[] count) {
+    PlanSpec rewritten =
+        spec.inputs().isEmpty()
+            ? spec
+            : spec.withInputs(
+                spec.inputs().stream().map(i -> withPlanOrderRowFunctions(i, count)).toList());
+    if (rewritten instanceof RowFunctionSpec function) {
+      return new RowFunctionSpec(function.input(), "rowfn#" + count[0]++, function.schema());
+    }
+    return rewritten;
   }
 }

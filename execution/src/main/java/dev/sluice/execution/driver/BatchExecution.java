@@ -104,7 +104,7 @@ public final class BatchExecution {
     StateManager state = null;
     try (BufferAllocator queryAllocator =
         allocator.newChildAllocator("batch-query", 0, Long.MAX_VALUE)) {
-      if (PipelineBuilder.exchangeOf(root).isPresent()) {
+      if (PipelineBuilder.exchangeBelow(root).isPresent()) {
         scratch = Files.createTempDirectory("sluice-batch-state-");
         state = new StateManager(scratch, KeyGroups.of(SCRATCH_KEY_GROUPS));
       }
@@ -116,6 +116,7 @@ public final class BatchExecution {
                   maxRowsPerBatch,
                   functions,
                   BatchTime.untracked(System.currentTimeMillis()),
+                  OutputMode.COMPLETE,
                   () -> false)
               .run(
                   root,

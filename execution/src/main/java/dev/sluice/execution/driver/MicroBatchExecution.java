@@ -6,6 +6,7 @@ import dev.sluice.execution.checkpoint.CommitLogEntry;
 import dev.sluice.execution.checkpoint.OffsetLogEntry;
 import dev.sluice.execution.checkpoint.OffsetLogEntry.SourceOffsets;
 import dev.sluice.execution.connector.CollectedRows;
+import dev.sluice.execution.connector.OutputMode;
 import dev.sluice.execution.connector.Sink;
 import dev.sluice.execution.connector.Source;
 import dev.sluice.execution.connector.WriterCommitMessage;
@@ -51,6 +52,13 @@ import org.slf4j.LoggerFactory;
  * are idempotent per batch id, so the output is as if the crash never happened. A crash after (5)
  * simply continues with N + 1.
  *
+ * <p><b>Watermarks through chained aggregations.</b> Batch N runs with the watermark computed at
+ * the end of batch N − 1 (logged in {@code offsets/N}). An aggregation fed by d window-closing
+ * aggregations closes by the watermark of batch N − d ({@link WatermarkHistory}), so each batch
+ * hands its tasks the watermarks of the last batches, rebuilt from the offset log on restart; and
+ * batches without data keep running until the deepest such aggregation has closed by the current
+ * watermark.
+ *
  * <p><b>Threads.</b> The query thread owns the loop; {@link #stop()} sets a flag and interrupts it,
  * and an interrupted batch is abandoned uncommitted (the next start re-runs it). Any other
  * exception ends the query with a {@link StreamingQueryException} that {@link #awaitTermination}
@@ -70,8 +78,11 @@ final class MicroBatchExecution implements StreamingQuery {
   /** Whether a stateful operator closes windows by the watermark (see watermarkBatchDue). */
   private final boolean closesWindows;
 
-  /** The watermark the last batch ran with. */
-  private long lastBatchWatermark = Long.MIN_VALUE;
+  /** The largest chain depth of a window-closing aggregation (0: none feeds another). */
+  private final int deepestWatermarkDepth;
+
+  /** The watermarks the last batches ran with, as far back as the deepest aggregation looks. */
+  private final WatermarkHistory watermarks;
 
   /** {@link #watermarkBatchDue()} as of the last batch, for callers of processAllAvailable. */
   private boolean watermarkBatchPending;
@@ -106,6 +117,8 @@ final class MicroBatchExecution implements StreamingQuery {
             config.eventTime().watermarkPolicy(),
             config.eventTime().idleTimeoutMillis());
     this.closesWindows = closesWindows(config.plan().root());
+    this.deepestWatermarkDepth = deepestWatermarkDepth(config.plan().root());
+    this.watermarks = new WatermarkHistory(deepestWatermarkDepth);
     String threadName =
         "sluice-query-" + (config.name() == null ? runId.substring(0, 8) : config.name());
     this.thread = new Thread(this::run, threadName);
@@ -126,12 +139,23 @@ final class MicroBatchExecution implements StreamingQuery {
         || spec.inputs().stream().anyMatch(MicroBatchExecution::closesWindows);
   }
 
+  private static int deepestWatermarkDepth(PlanSpec spec) {
+    int own = spec instanceof AggregateSpec aggregate ? aggregate.watermarkDepth() : 0;
+    return Math.max(
+        own,
+        spec.inputs().stream()
+            .mapToInt(MicroBatchExecution::deepestWatermarkDepth)
+            .max()
+            .orElse(0));
+  }
+
   /**
-   * Whether a batch must run even without new data: the watermark moved past the one the last batch
-   * ran with, so windows may have closed that are to be emitted and evicted.
+   * Whether a batch must run even without new data: the watermark moved past the one the last
+   * batches ran with, so windows may have closed that are to be emitted and evicted — by the
+   * deepest aggregation of a chain too, which closes by the watermark of a batch some batches back.
    */
   private boolean watermarkBatchDue() {
-    return closesWindows && eventTime.watermark() > lastBatchWatermark;
+    return closesWindows && !watermarks.caughtUp(eventTime.watermark());
   }
 
   private static Map<String, Long> watermarkDelays(PlanSpec spec) {
@@ -206,13 +230,30 @@ final class MicroBatchExecution implements StreamingQuery {
     // (the unthrottled Nexmark source) continues from them instead of from 0.
     committedEnd.forEach((id, end) -> config.sources().get(id).commit(end));
     restoreEventTime(committed ? last : last - 1, entry);
-    lastBatchWatermark = committed ? entry.watermarkMillis() : Long.MIN_VALUE;
+    restoreWatermarkHistory(committed ? last : last - 1);
     if (committed) {
       nextBatchId = last + 1;
     } else {
       nextBatchId = last;
       pending = entry;
       LOG.info("query {} re-runs uncommitted batch {} from its logged offsets", id, last);
+    }
+  }
+
+  /**
+   * Rebuilds the watermarks the last batches ran with from their offset log entries, oldest first,
+   * so a batch (also a re-run one) hands its operators the same watermarks as without the restart.
+   */
+  private void restoreWatermarkHistory(long lastRunBatch) {
+    for (long batch = lastRunBatch - deepestWatermarkDepth; batch <= lastRunBatch; batch++) {
+      watermarks.ran(
+          batch < 0
+              ? Long.MIN_VALUE
+              : checkpoint
+                  .offsets()
+                  .read(batch)
+                  .map(OffsetLogEntry::watermarkMillis)
+                  .orElse(Long.MIN_VALUE));
     }
   }
 
@@ -381,7 +422,11 @@ final class MicroBatchExecution implements StreamingQuery {
                   batchAllocator,
                   config.maxRowsPerBatch(),
                   config.functions(),
-                  new BatchTime(batchEventTime, entry.watermarkMillis(), entry.timestampMillis()),
+                  new BatchTime(
+                      batchEventTime,
+                      watermarks.forBatch(entry.watermarkMillis()),
+                      entry.timestampMillis()),
+                  OutputMode.APPEND,
                   () -> stopRequested)
               .run(
                   config.plan().root(),
@@ -415,7 +460,7 @@ final class MicroBatchExecution implements StreamingQuery {
     long addBatchNanos = System.nanoTime() - batchStart;
 
     long commitStart = System.nanoTime();
-    lastBatchWatermark = entry.watermarkMillis();
+    watermarks.ran(entry.watermarkMillis());
     eventTime.update(batchEventTime.maxima(), config.clock().millis());
     checkpoint
         .commits()

@@ -91,7 +91,13 @@ final class PartitionTask implements Callable<PartitionTask.Result> {
         operators.add(operator);
         operator.open(
             new OperatorContext(
-                operatorName, child, maxRowsPerBatch, functions, state, eventTime.stats()),
+                operatorName,
+                child,
+                maxRowsPerBatch,
+                functions,
+                state,
+                eventTime.stats(),
+                eventTime.watermarks()),
             next);
         next = new OperatorOutput(operator);
       }

@@ -25,11 +25,18 @@ import java.util.function.BooleanSupplier;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
- * Runs one batch of a plan as its stages. Without an exchange there is one stage: a task per
- * (chain, source partition with data), writing to the sink. With an exchange, the lower stage's
- * tasks write the rows the exchange receives; the rows are routed by key group to the {@code
- * partitions} upper partitions; then every upper partition runs a task (also one without rows:
- * complete mode re-emits its groups) with the state of its key groups, writing to the sink.
+ * Runs one batch of a plan as its stages. A stage is the part of the plan between two exchanges
+ * (the lowest: between the sources and the first exchange). Without an exchange there is one stage:
+ * a task per (chain, source partition with data), writing to the sink. Otherwise the stage below an
+ * exchange runs first (recursively) and its tasks write the rows the exchange receives; they are
+ * routed by key group to the {@code partitions} partitions of the stage above; then every partition
+ * of that stage runs a task (also one without rows: complete mode re-emits its groups) with the
+ * state of its key groups, writing to the next exchange or, at the top, to the sink.
+ *
+ * <p>An aggregation below the top stage feeds another aggregation, which would count every update
+ * of its groups again (there are no retractions): it runs in {@code feedingMode}, append in a
+ * stream (each window once, when it closes), complete in a one-off query (its single batch emits
+ * every group once).
  */
 final class Stages {
   /** The offset range a batch reads from one source. */
@@ -40,12 +47,17 @@ final class Stages {
     SinkWriter create(int taskIndex);
   }
 
+  /** What every stage of one batch shares. */
+  private record BatchRun(
+      Map<String, SourceRange> ranges, StateManager state, long batchId, int partitions) {}
+
   private final ExecutorService pool;
   private final BufferAllocator allocator;
   private final int maxRowsPerBatch;
   private final UserFunctions functions;
   private final BooleanSupplier cancelled;
   private final BatchTime eventTime;
+  private final OutputMode feedingMode;
 
   Stages(
       ExecutorService pool,
@@ -53,12 +65,14 @@ final class Stages {
       int maxRowsPerBatch,
       UserFunctions functions,
       BatchTime eventTime,
+      OutputMode feedingMode,
       BooleanSupplier cancelled) {
     this.eventTime = eventTime;
     this.pool = pool;
     this.allocator = allocator;
     this.maxRowsPerBatch = maxRowsPerBatch;
     this.functions = functions;
+    this.feedingMode = feedingMode;
     this.cancelled = cancelled;
   }
 
@@ -74,55 +88,61 @@ final class Stages {
       long batchId,
       OutputMode mode,
       int partitions) {
-    Optional<ExchangeSpec> exchange = PipelineBuilder.exchangeOf(root);
+    return runStage(root, writers, mode, new BatchRun(ranges, state, batchId, partitions));
+  }
+
+  /** Runs the stage rooted at {@code root} after the stages below it. */
+  private TaskOutcomes runStage(
+      PlanSpec root, WriterFactory writers, OutputMode mode, BatchRun batch) {
+    Optional<ExchangeSpec> exchange = PipelineBuilder.exchangeBelow(root);
     if (exchange.isEmpty()) {
-      return TaskOutcomes.runAll(pool, scanTasks(root, ranges, writers::create));
+      return TaskOutcomes.runAll(pool, scanTasks(root, batch.ranges(), writers));
     }
-    KeyGroups keyGroups = state.keyGroups();
+    KeyGroups keyGroups = batch.state().keyGroups();
+    int partitions = batch.partitions();
     ExchangeRouter router = new ExchangeRouter(exchange.get(), keyGroups, partitions);
-    // The exchanged batches outlive the lower tasks (whose allocators close with them) until the
-    // upper tasks' readers move them into their own.
+    // The exchanged batches outlive the lower tasks (whose allocators close with them) until this
+    // stage's readers move them into their own.
     try (BufferAllocator exchangeAllocator =
-        allocator.newChildAllocator("exchange of batch " + batchId, 0, Long.MAX_VALUE)) {
+        allocator.newChildAllocator("exchange of batch " + batch.batchId(), 0, Long.MAX_VALUE)) {
       TaskOutcomes lower =
-          TaskOutcomes.runAll(
-              pool,
-              scanTasks(
-                  exchange.get().input(),
-                  ranges,
-                  index ->
-                      new ExchangeWriter(
-                          exchange.get().schema(),
-                          router,
-                          partitions,
-                          exchangeAllocator,
-                          maxRowsPerBatch)));
+          runStage(
+              exchange.get().input(),
+              index ->
+                  new ExchangeWriter(
+                      exchange.get().schema(),
+                      router,
+                      partitions,
+                      exchangeAllocator,
+                      maxRowsPerBatch),
+              feedingMode,
+              batch);
       try (ExchangeSource shuffled =
           new ExchangeSource(exchange.get().schema(), partitions, lower.messages())) {
         if (lower.failure() != null || lower.interrupted()) {
           return new TaskOutcomes(
               List.of(), lower.failure(), lower.interrupted(), lower.sourceRows());
         }
-        List<PartitionTask> upper = new ArrayList<>();
+        List<PartitionTask> tasks = new ArrayList<>();
         List<Chain> chains = PipelineBuilder.chains(root);
         for (int p = 0; p < partitions; p++) {
           StateContext context =
               new TaskState(
-                  state,
-                  batchId,
+                  batch.state(),
+                  batch.batchId(),
                   keyGroups.rangeOf(p, partitions),
                   mode,
                   eventTime.timestampMillis());
           for (Chain chain : chains) {
-            upper.add(
+            tasks.add(
                 new PartitionTask(
-                    "batch " + batchId + " exchange/p" + p,
+                    "batch " + batch.batchId() + " exchange/p" + p,
                     chain,
                     shuffled,
                     p,
                     0,
                     shuffled.batchCount(p),
-                    writers.create(upper.size()),
+                    writers.create(tasks.size()),
                     allocator,
                     maxRowsPerBatch,
                     functions,
@@ -131,7 +151,7 @@ final class Stages {
                     cancelled));
           }
         }
-        return TaskOutcomes.runAll(pool, upper).readingFromSources(lower.sourceRows());
+        return TaskOutcomes.runAll(pool, tasks).readingFromSources(lower.sourceRows());
       }
     }
   }
@@ -164,7 +184,7 @@ final class Stages {
     return tasks;
   }
 
-  /** The state one upper-stage task sees: its key groups' stores at the batch's version. */
+  /** The state one task above an exchange sees: its key groups' stores at the batch's version. */
   private record TaskState(
       StateManager manager,
       long batchId,

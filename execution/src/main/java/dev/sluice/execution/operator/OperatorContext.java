@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.sluice.execution.eventtime.EventTimeStats;
 import dev.sluice.execution.expression.UserFunctions;
+import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
@@ -17,6 +18,8 @@ import org.apache.arrow.memory.BufferAllocator;
  * @param state the state of stateful operators; null in stages without state
  * @param eventTime where watermark operators record the batch's largest event times; null when
  *     nothing tracks event time (one-off queries)
+ * @param watermarks the watermarks of this batch and the batches before it, newest first (see
+ *     {@code BatchTime}); empty when there is none
  */
 public record OperatorContext(
     String name,
@@ -24,9 +27,11 @@ public record OperatorContext(
     int maxRowsPerBatch,
     UserFunctions functions,
     StateContext state,
-    EventTimeStats eventTime) {
+    EventTimeStats eventTime,
+    List<Long> watermarks) {
   public OperatorContext {
     requireNonNull(name, "name is null");
+    watermarks = List.copyOf(requireNonNull(watermarks, "watermarks is null"));
     requireNonNull(allocator, "allocator is null");
     requireNonNull(functions, "functions is null");
     if (maxRowsPerBatch < 1) {
@@ -41,6 +46,14 @@ public record OperatorContext(
       int maxRowsPerBatch,
       UserFunctions functions,
       StateContext state) {
-    this(name, allocator, maxRowsPerBatch, functions, state, null);
+    this(name, allocator, maxRowsPerBatch, functions, state, null, List.of());
+  }
+
+  /**
+   * The watermark a window-closing operator at chain depth {@code depth} closes by: that of the
+   * batch {@code depth} batches back ({@link Long#MIN_VALUE} if there is none).
+   */
+  public long watermarkAtDepth(int depth) {
+    return depth < watermarks.size() ? watermarks.get(depth) : Long.MIN_VALUE;
   }
 }

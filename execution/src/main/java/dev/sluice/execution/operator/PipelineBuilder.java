@@ -1,5 +1,7 @@
 package dev.sluice.execution.operator;
 
+import dev.sluice.execution.error.ErrorCode;
+import dev.sluice.execution.error.SluiceException;
 import dev.sluice.execution.operator.aggregate.AggregateOperator;
 import dev.sluice.execution.operator.aggregate.PartialAggregateOperator;
 import dev.sluice.execution.operator.aggregate.SessionWindowAggregateOperator;
@@ -24,13 +26,15 @@ import dev.sluice.execution.plan.WatermarkSpec;
 import dev.sluice.execution.plan.WindowAssignSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Turns a physical plan into pipelines. A plan is cut at its exchange (if any) into two stages;
- * within a stage, every leaf (a scan, or the exchange for the upper stage) becomes one {@link
- * Chain}: the operators on the path from that leaf to the stage's root, with UNION ALL dissolved
- * (its inputs simply flow on). Each (chain, partition) runs as one task with its own operator
- * instances, so no operator is shared across partitions.
+ * Turns a physical plan into pipelines. A plan is cut at its exchanges into stages, each the part
+ * of the plan between two exchanges (or between the sources and the first); within a stage, every
+ * leaf (a scan, or the exchange for the upper stage) becomes one {@link Chain}: the operators on
+ * the path from that leaf to the stage's root, with UNION ALL dissolved (its inputs simply flow
+ * on). Each (chain, partition) runs as one task with its own operator instances, so no operator is
+ * shared across partitions.
  */
 public final class PipelineBuilder {
   private PipelineBuilder() {}
@@ -50,21 +54,47 @@ public final class PipelineBuilder {
     }
   }
 
-  /** The plan's exchange (its stage boundary), if it has one; at most one is supported. */
-  public static java.util.Optional<ExchangeSpec> exchangeOf(PlanSpec root) {
+  /**
+   * The exchange the stage rooted at {@code root} reads from, if any: the highest exchange on every
+   * path down from {@code root}, where the stage below begins. A stage reads at most one exchange
+   * (a UNION ALL of two aggregations would need two; refused).
+   *
+   * @throws SluiceException if the stage reads two exchanges
+   */
+  public static Optional<ExchangeSpec> exchangeBelow(PlanSpec root) {
     List<ExchangeSpec> found = new ArrayList<>();
     collectExchanges(root, found);
     if (found.size() > 1) {
-      throw new dev.sluice.execution.error.SluiceException(
-          dev.sluice.execution.error.ErrorCode.UNSUPPORTED_FEATURE,
-          "a query with more than one aggregation stage is not supported yet");
+      throw new SluiceException(
+          ErrorCode.UNSUPPORTED_FEATURE,
+          "combining the results of "
+              + found.size()
+              + " aggregations (e.g. UNION ALL of two GROUP BY queries) in one query is not"
+              + " supported yet; run each aggregation as its own query");
     }
     return found.stream().findFirst();
   }
 
+  /**
+   * The plan's exchanges, the top stage's first: a chain of stages, each reading the one below.
+   *
+   * @throws SluiceException if a stage reads two exchanges (see {@link #exchangeBelow})
+   */
+  public static List<ExchangeSpec> exchanges(PlanSpec root) {
+    List<ExchangeSpec> chain = new ArrayList<>();
+    for (Optional<ExchangeSpec> next = exchangeBelow(root);
+        next.isPresent();
+        next = exchangeBelow(next.get().input())) {
+      chain.add(next.get());
+    }
+    return chain;
+  }
+
+  /** The exchanges directly below {@code node}'s stage (not those of the stages below them). */
   private static void collectExchanges(PlanSpec node, List<ExchangeSpec> found) {
     if (node instanceof ExchangeSpec exchange) {
       found.add(exchange);
+      return;
     }
     node.inputs().forEach(input -> collectExchanges(input, found));
   }

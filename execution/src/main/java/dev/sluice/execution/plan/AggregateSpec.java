@@ -33,6 +33,11 @@ import java.util.List;
  *
  * <p>{@code finalRowOnClose} (EMIT EVERY) makes update mode also emit a closing window's final row,
  * so the rows that came early are followed by the final one.
+ *
+ * <p>{@code watermarkDepth} is the number of window-closing aggregations below this one (0 for an
+ * aggregation over the source's windows): it closes its windows by the watermark of the batch that
+ * many batches back, since the aggregation below emits a window only in the batch whose watermark
+ * closed it.
  */
 public record AggregateSpec(
     PlanSpec input,
@@ -44,7 +49,8 @@ public record AggregateSpec(
     Expression having,
     int windowEndKey,
     long stateTtlMillis,
-    boolean finalRowOnClose)
+    boolean finalRowOnClose,
+    int watermarkDepth)
     implements PlanSpec {
   public AggregateSpec {
     requireNonNull(input, "input is null");
@@ -61,6 +67,10 @@ public record AggregateSpec(
       throw new IllegalArgumentException(
           "stateTtlMillis must be 0, or positive for an aggregation without a window end");
     }
+    if (watermarkDepth < 0 || (watermarkDepth > 0 && windowEndKey < 0)) {
+      throw new IllegalArgumentException(
+          "watermarkDepth must be 0, or positive for an aggregation with a window end");
+    }
   }
 
   /** An aggregation without state TTL. */
@@ -73,7 +83,7 @@ public record AggregateSpec(
       boolean changelog,
       Expression having,
       int windowEndKey) {
-    this(input, keyCount, calls, operatorId, schema, changelog, having, windowEndKey, 0, false);
+    this(input, keyCount, calls, operatorId, schema, changelog, having, windowEndKey, 0, false, 0);
   }
 
   /** This aggregation emitting a closing window's final row in update mode too. */
@@ -88,7 +98,8 @@ public record AggregateSpec(
         having,
         windowEndKey,
         stateTtlMillis,
-        true);
+        true,
+        watermarkDepth);
   }
 
   /** This aggregation with its groups expiring after {@code ttlMillis} without an update. */
@@ -103,7 +114,8 @@ public record AggregateSpec(
         having,
         windowEndKey,
         ttlMillis,
-        finalRowOnClose);
+        finalRowOnClose,
+        watermarkDepth);
   }
 
   /** An aggregation without an event-time key. */
@@ -158,7 +170,8 @@ public record AggregateSpec(
         having,
         windowEndKey,
         stateTtlMillis,
-        finalRowOnClose);
+        finalRowOnClose,
+        watermarkDepth);
   }
 
   /** The result columns: the keys and each call's result, without a changelog's {@code op}. */
@@ -183,6 +196,7 @@ public record AggregateSpec(
         having,
         windowEndKey,
         stateTtlMillis,
-        finalRowOnClose);
+        finalRowOnClose,
+        watermarkDepth);
   }
 }

@@ -9,13 +9,18 @@ import java.util.List;
  * Drops the rows that are late for stateful operator {@code operatorId}: those whose {@code
  * windowEndColumn} (a TIMESTAMP) is at or before the batch's watermark, so the window they belong
  * to has closed. Placed before partial aggregation, so the rows it counts are input rows, not
- * partial groups.
+ * partial groups. The watermark is that of the batch {@code watermarkDepth} batches back, the one
+ * the aggregation {@code operatorId} closes its windows by ({@code AggregateSpec#watermarkDepth}).
  */
-public record LateRowFilterSpec(PlanSpec input, int windowEndColumn, String operatorId)
+public record LateRowFilterSpec(
+    PlanSpec input, int windowEndColumn, String operatorId, int watermarkDepth)
     implements PlanSpec {
   public LateRowFilterSpec {
     requireNonNull(input, "input is null");
     requireNonNull(operatorId, "operatorId is null");
+    if (watermarkDepth < 0) {
+      throw new IllegalArgumentException("watermarkDepth must not be negative: " + watermarkDepth);
+    }
   }
 
   @Override
@@ -30,6 +35,6 @@ public record LateRowFilterSpec(PlanSpec input, int windowEndColumn, String oper
 
   @Override
   public PlanSpec withInputs(List<PlanSpec> inputs) {
-    return new LateRowFilterSpec(inputs.get(0), windowEndColumn, operatorId);
+    return new LateRowFilterSpec(inputs.get(0), windowEndColumn, operatorId, watermarkDepth);
   }
 }

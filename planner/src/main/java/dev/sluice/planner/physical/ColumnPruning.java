@@ -103,7 +103,10 @@ final class ColumnPruning {
       Pruned input = prune(filter.input(), needed);
       return new Pruned(
           new LateRowFilterSpec(
-              input.spec(), input.newIndex()[filter.windowEndColumn()], filter.operatorId()),
+              input.spec(),
+              input.newIndex()[filter.windowEndColumn()],
+              filter.operatorId(),
+              filter.watermarkDepth()),
           input.newIndex());
     }
     if (spec instanceof ScanSpec scan && required.cardinality() < scan.schema().size()) {

@@ -2,8 +2,11 @@ package dev.sluice.planner.physical;
 
 import dev.sluice.execution.expression.ColumnRef;
 import dev.sluice.execution.expression.Expression;
+import dev.sluice.execution.plan.AggregateSpec;
 import dev.sluice.execution.plan.CalcSpec;
+import dev.sluice.execution.plan.ExchangeSpec;
 import dev.sluice.execution.plan.LateRowFilterSpec;
+import dev.sluice.execution.plan.PartialAggregateSpec;
 import dev.sluice.execution.plan.PlanSpec;
 import dev.sluice.execution.plan.UnionSpec;
 import dev.sluice.execution.plan.WatermarkSpec;
@@ -19,7 +22,10 @@ import java.util.Set;
  * <p>A column is <i>event time</i> if a {@link WatermarkSpec} declared it, or it is the {@code
  * window_time} of a window over event time, passed on unchanged by projections and by every input
  * of a union. A column is a <i>window end</i> if it is the {@code window_end} of a window over
- * event time, passed on the same way. Anything computed from them is neither.
+ * event time, passed on the same way, or a key of a window-closing aggregation that was a window
+ * end in its input: such an aggregation emits each group once its window closed, so its {@code
+ * window_end} bounds its output as the watermark's window ends did (see {@link PhysicalPlanner}'s
+ * per-depth watermarks). Anything computed from them is neither.
  */
 final class EventTimeColumns {
   private EventTimeColumns() {}
@@ -53,7 +59,28 @@ final class EventTimeColumns {
     if (spec instanceof WatermarkSpec watermark) {
       return windowEnds(watermark.input());
     }
+    if (spec instanceof AggregateSpec aggregate) {
+      return windowEndKeys(aggregate);
+    }
     return passedOn(spec, EventTimeColumns::windowEnds);
+  }
+
+  /**
+   * The keys (output index = key position) of a window-closing aggregation that are window ends.
+   */
+  private static Set<Integer> windowEndKeys(AggregateSpec aggregate) {
+    Set<Integer> keys = new HashSet<>();
+    if (aggregate.closesWindows()
+        && aggregate.input() instanceof ExchangeSpec exchange
+        && exchange.input() instanceof PartialAggregateSpec partial) {
+      Set<Integer> ends = windowEnds(partial.input());
+      for (int k = 0; k < aggregate.keyCount(); k++) {
+        if (ends.contains(partial.groupKeys().get(k))) {
+          keys.add(k);
+        }
+      }
+    }
+    return keys;
   }
 
   private static Set<Integer> passedOn(

@@ -6,6 +6,7 @@ import dev.sluice.execution.error.SluiceException;
 import dev.sluice.execution.expression.ColumnRef;
 import dev.sluice.execution.expression.Expression;
 import dev.sluice.execution.expression.Literal;
+import dev.sluice.execution.operator.PipelineBuilder;
 import dev.sluice.execution.plan.AggregateCall;
 import dev.sluice.execution.plan.AggregateFunction;
 import dev.sluice.execution.plan.AggregateSpec;
@@ -92,6 +93,9 @@ public final class PhysicalPlanner {
               + " row to sort by or stop at. Remove it (sorting an aggregated result in complete"
               + " mode comes with aggregation)");
     }
+    if (planner.streaming) {
+      PipelineBuilder.exchanges(root); // refuses stages a stream cannot run, before it starts
+    }
     // The root's names are the query's output names, whatever the rules did to intermediate ones.
     Schema named = withNames(root.schema(), CalciteTypes.toSchema(logical.getRowType()).names());
     root = rename(root, named);
@@ -127,7 +131,8 @@ public final class PhysicalPlanner {
    *
    * <p>When a key is the {@code window_end} of a window over watermarked event time, the groups
    * close by the watermark: rows of closed windows are dropped (and counted) before the partial
-   * stage, and the stateful merge emits (append mode) and evicts closed groups.
+   * stage, and the stateful merge emits (append mode) and evicts closed groups. Fed by other
+   * window-closing aggregations, it closes by an older watermark ({@link ChainedAggregations}).
    */
   private PlanSpec aggregate(Aggregate aggregate) {
     if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
@@ -173,8 +178,13 @@ public final class PhysicalPlanner {
         windowEndKey = k;
       }
     }
+    // A one-off query runs every aggregation once over all its input, so any chain is fine there.
+    int levelsBelow = streaming ? ChainedAggregations.levelsBelow(input) : 0;
+    int watermarkDepth = windowEndKey < 0 ? 0 : levelsBelow;
     PlanSpec onTime =
-        windowEndKey < 0 ? input : new LateRowFilterSpec(input, keys.get(windowEndKey), operatorId);
+        windowEndKey < 0
+            ? input
+            : new LateRowFilterSpec(input, keys.get(windowEndKey), operatorId, watermarkDepth);
     PartialAggregateSpec partial =
         new PartialAggregateSpec(onTime, partialKeys, partialCalls, new Schema(partialFields));
     ExchangeSpec exchange = new ExchangeSpec(partial, keys.size());
@@ -186,7 +196,10 @@ public final class PhysicalPlanner {
         CalciteTypes.toSchema(aggregate.getRowType()),
         false,
         null,
-        windowEndKey);
+        windowEndKey,
+        0,
+        false,
+        watermarkDepth);
   }
 
   static AggregateCall aggregateCall(org.apache.calcite.rel.core.AggregateCall call, Schema input) {

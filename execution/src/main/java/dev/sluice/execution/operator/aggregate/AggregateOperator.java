@@ -52,8 +52,11 @@ import org.apache.arrow.vector.FieldVector;
  *
  * <p><b>What bounds the state.</b> With a window-end key ({@link AggregateSpec#windowEndKey()}),
  * the watermark: at the end of each batch the groups whose window ended at or before the batch's
- * watermark are removed (and, in append mode, emitted once, then). Late rows never reach this
- * operator: the partial stage dropped them. Without one, nothing: one entry per distinct key,
+ * watermark are removed (and, in append mode, emitted once, then). The watermark is that of the
+ * batch {@link AggregateSpec#watermarkDepth()} batches back ({@link
+ * OperatorContext#watermarkAtDepth}), not the in-band one: an aggregation fed by another emitting
+ * windows closed by this batch's watermark must not find its own rows late. Late rows never reach
+ * this operator: the partial stage dropped them. Without one, nothing: one entry per distinct key,
  * forever.
  */
 public final class AggregateOperator implements Operator {
@@ -93,7 +96,7 @@ public final class AggregateOperator implements Operator {
   /** Set when the operator emits a changelog. */
   private GroupChangelog changelog;
 
-  /** The batch's watermark: groups whose window ended at or before it are closed. */
+  /** The watermark at this operator's depth: groups whose window ended at or before it close. */
   private long watermark = Long.MIN_VALUE;
 
   private static final byte GROUP = 0;
@@ -135,6 +138,7 @@ public final class AggregateOperator implements Operator {
       throw new IllegalStateException("aggregation runs only in a stage with state");
     }
     stores = new StateStore[state.keyGroups().count()];
+    watermark = context.watermarkAtDepth(spec.watermarkDepth());
     if (spec.changelog()) {
       changelog = new GroupChangelog(spec.resultSchema(), spec.having(), context);
     }
@@ -230,7 +234,6 @@ public final class AggregateOperator implements Operator {
 
   @Override
   public void onWatermark(int input, long watermarkMillis) {
-    watermark = Math.max(watermark, watermarkMillis);
     output.emitWatermark(watermarkMillis);
   }
 

@@ -3,6 +3,8 @@ package dev.sluice.execution.operator.eventtime;
 import dev.sluice.execution.batch.Batch;
 import dev.sluice.execution.batch.Row;
 import dev.sluice.execution.eventtime.EventTimeStats;
+import dev.sluice.execution.operator.OperatorContext;
+import dev.sluice.execution.operator.Output;
 import dev.sluice.execution.operator.stateless.StatelessOperator;
 import dev.sluice.execution.plan.LateRowFilterSpec;
 import java.util.ArrayList;
@@ -11,8 +13,9 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.TimeStampVector;
 
 /**
- * Drops rows whose window ended at or before the batch's watermark and counts them for progress. A
- * batch without late rows passes through untouched; otherwise the on-time rows are copied.
+ * Drops rows whose window ended at or before the watermark of the aggregation it guards (that of
+ * the batch {@link LateRowFilterSpec#watermarkDepth()} batches back) and counts them for progress.
+ * A batch without late rows passes through untouched; otherwise the on-time rows are copied.
  */
 public final class LateRowFilterOperator extends StatelessOperator {
   private final LateRowFilterSpec spec;
@@ -24,9 +27,9 @@ public final class LateRowFilterOperator extends StatelessOperator {
   }
 
   @Override
-  public void onWatermark(int input, long watermarkMillis) {
-    watermark = Math.max(watermark, watermarkMillis);
-    super.onWatermark(input, watermarkMillis);
+  public void open(OperatorContext context, Output output) {
+    super.open(context, output);
+    watermark = context.watermarkAtDepth(spec.watermarkDepth());
   }
 
   @Override

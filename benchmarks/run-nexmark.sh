@@ -8,8 +8,8 @@
 #   benchmarks/run-nexmark.sh --queries agg [--agg10k-events N] [--agg1m-events N] [--restarts N]
 #
 # Event-time windows (append mode over a watermarked date_time: q7agg = MAX(price) per TUMBLE
-# 10 s, tumble / hop = bids per auction per TUMBLE 10 s / HOP 10 s sliding by 2 s; each as one
-# batch and as a _stream of equal batches):
+# 10 s, tumble / hop = bids per auction per TUMBLE 10 s / HOP 10 s sliding by 2 s, q5max = the
+# highest hop count per window; each as one batch and as a _stream of equal batches):
 #   benchmarks/run-nexmark.sh --queries windows [--window-events N]
 #
 # Environment: SKIP_BUILD=1 skips packaging the module; JAVA_OPTS adds JVM options (for example

@@ -40,6 +40,8 @@ import org.apache.arrow.vector.TimeStampMilliVector;
  *       shard's state (window start → {@link LongCombineMap} of auction → value), then emit and
  *       evict the closed windows as Arrow vectors of at most {@code chunk} rows (window_start,
  *       window_end, [auction,] value), released at once; their values are summed for the checksum.
+ *       For {@link WindowRuns.Shape#maxOfCounts} a closed window yields its highest count instead,
+ *       and {@link HandWrittenWindowMax} combines the shards' and emits them one batch later.
  * </ol>
  */
 final class HandWrittenWindowAggregation {
@@ -67,7 +69,7 @@ final class HandWrittenWindowAggregation {
       throws InterruptedException, ExecutionException {
     int partitions = source.partitionCount();
     int shards = partitions;
-    int columns = shape.perAuction ? 4 : 3;
+    int columns = shape.perAuction && !shape.maxOfCounts ? 4 : 3;
     HandWrittenAggregation.LongTriples[][] outbox =
         new HandWrittenAggregation.LongTriples[partitions][shards];
     List<TreeMap<Long, LongCombineMap>> state = new ArrayList<>();
@@ -80,9 +82,12 @@ final class HandWrittenWindowAggregation {
         outbox[p][s] = new HandWrittenAggregation.LongTriples();
       }
     }
+    LongCombineMap[] closedMaxima = new LongCombineMap[shards];
     for (int s = 0; s < shards; s++) {
       state.add(new TreeMap<>());
+      closedMaxima[s] = new LongCombineMap(16, true);
     }
+    HandWrittenWindowMax maxOfCounts = new HandWrittenWindowMax(shape.sizeMillis);
     long maxTime = Long.MIN_VALUE;
     long[] start = new long[partitions];
     for (long[] end : batchEnds) {
@@ -116,16 +121,37 @@ final class HandWrittenWindowAggregation {
               for (HandWrittenAggregation.LongTriples[] boxes : outbox) {
                 mergeInto(windows, boxes[shard], shape.perAuction);
               }
-              outputRows[shard] +=
-                  emitClosed(windows, shape, watermark, chunk, root, checksums[shard]);
+              if (shape.maxOfCounts) {
+                closedMaxima[shard].clear();
+                maximaOfClosed(windows, shape.sizeMillis, watermark, closedMaxima[shard]);
+              } else {
+                outputRows[shard] +=
+                    emitClosed(
+                        windows,
+                        shape.sizeMillis,
+                        shape.perAuction,
+                        watermark,
+                        chunk,
+                        root,
+                        checksums[shard]);
+              }
               return null;
             });
       }
       HandWrittenAggregation.runAll(pool, mergers);
+      if (shape.maxOfCounts) {
+        for (LongCombineMap maxima : closedMaxima) {
+          maxOfCounts.add(maxima);
+        }
+        maxOfCounts.endBatch(watermark, chunk, root);
+      }
       for (long seen : partitionMaxTime) {
         maxTime = Math.max(maxTime, seen);
       }
       start = end;
+    }
+    if (shape.maxOfCounts) {
+      return maxOfCounts.result();
     }
     long rows = 0;
     long[] checksum = new long[columns];
@@ -236,20 +262,49 @@ final class HandWrittenWindowAggregation {
   }
 
   /**
+   * Evicts the windows that end at or before {@code watermark}, adding each one's highest value to
+   * {@code maxima} under its start.
+   */
+  private static void maximaOfClosed(
+      TreeMap<Long, LongCombineMap> windows,
+      long sizeMillis,
+      long watermark,
+      LongCombineMap maxima) {
+    while (!windows.isEmpty() && windows.firstKey() + sizeMillis <= watermark) {
+      Map.Entry<Long, LongCombineMap> closed = windows.pollFirstEntry();
+      LongCombineMap groups = closed.getValue();
+      for (int i = 0, n = groups.size(); i < n; i++) {
+        maxima.add(closed.getKey(), groups.valueAt(i));
+      }
+    }
+  }
+
+  /**
    * Emits and evicts the windows that end at or before {@code watermark}, summing the output's
    * columns into {@code checksum}; returns the rows emitted.
+   *
+   * @param withAuction the groups are auctions, output as a column; else one group per window
    */
-  private static long emitClosed(
+  static long emitClosed(
       TreeMap<Long, LongCombineMap> windows,
-      WindowRuns.Shape shape,
+      long sizeMillis,
+      boolean withAuction,
       long watermark,
       int chunk,
       BufferAllocator allocator,
       long[] checksum) {
     long rows = 0;
-    while (!windows.isEmpty() && windows.firstKey() + shape.sizeMillis <= watermark) {
+    while (!windows.isEmpty() && windows.firstKey() + sizeMillis <= watermark) {
       Map.Entry<Long, LongCombineMap> closed = windows.pollFirstEntry();
-      rows += emitWindow(closed.getKey(), closed.getValue(), shape, chunk, allocator, checksum);
+      rows +=
+          emitWindow(
+              closed.getKey(),
+              closed.getValue(),
+              sizeMillis,
+              withAuction,
+              chunk,
+              allocator,
+              checksum);
     }
     return rows;
   }
@@ -257,22 +312,21 @@ final class HandWrittenWindowAggregation {
   private static long emitWindow(
       long windowStart,
       LongCombineMap groups,
-      WindowRuns.Shape shape,
+      long sizeMillis,
+      boolean withAuction,
       int chunk,
       BufferAllocator allocator,
       long[] checksum) {
-    long windowEnd = windowStart + shape.sizeMillis;
+    long windowEnd = windowStart + sizeMillis;
     int total = groups.size();
     for (int first = 0; first < total; first += chunk) {
       int rows = Math.min(chunk, total - first);
       try (TimeStampMilliVector starts = new TimeStampMilliVector("window_start", allocator);
           TimeStampMilliVector ends = new TimeStampMilliVector("window_end", allocator);
           BigIntVector auctions = new BigIntVector("auction", allocator);
-          BigIntVector values = new BigIntVector(shape.perAuction ? "bids" : "price", allocator)) {
+          BigIntVector values = new BigIntVector(withAuction ? "bids" : "value", allocator)) {
         List<BaseFixedWidthVector> out =
-            shape.perAuction
-                ? List.of(starts, ends, auctions, values)
-                : List.of(starts, ends, values);
+            withAuction ? List.of(starts, ends, auctions, values) : List.of(starts, ends, values);
         for (BaseFixedWidthVector vector : out) {
           vector.allocateNew(rows);
         }
@@ -288,7 +342,7 @@ final class HandWrittenWindowAggregation {
           long value = groups.valueAt(first + r);
           s.setLong(at, windowStart);
           e.setLong(at, windowEnd);
-          if (shape.perAuction) {
+          if (withAuction) {
             a.setLong(at, auction);
           }
           v.setLong(at, value);
@@ -301,7 +355,7 @@ final class HandWrittenWindowAggregation {
         }
         checksum[0] += windowStart * rows;
         checksum[1] += windowEnd * rows;
-        if (shape.perAuction) {
+        if (withAuction) {
           checksum[2] += auctionSum;
           checksum[3] += valueSum;
         } else {

@@ -72,9 +72,9 @@ import org.apache.arrow.memory.RootAllocator;
  *                  diagnostics q0narrow, q1narrow (q0 and q1 without the VARCHAR column extra),
  *                  and the aggregations agg10k, agg1m, agg10k_stream, agg1m_stream ("agg" is
  *                  all four; see {@link AggregationRuns} and {@link HandWrittenAggregation}),
- *                  and the window aggregations q7agg, tumble, hop, q7agg_stream, tumble_stream,
- *                  hop_stream ("windows" is all six; see {@link WindowRuns} and {@link
- *                  HandWrittenWindowAggregation})
+ *                  and the window aggregations q7agg, tumble, hop, q5max, q7agg_stream,
+ *                  tumble_stream, hop_stream, q5max_stream ("windows" is all eight; see {@link
+ *                  WindowRuns} and {@link HandWrittenWindowAggregation})
  * --agg10k-events N  global events of agg10k and agg10k_stream (default 2000000)
  * --agg1m-events N   global events of agg1m and agg1m_stream (default 20000000: about 1.2 M
  *                  auctions, so MOD(auction, 1000000) takes ~all 1 M values)
@@ -170,8 +170,8 @@ public final class NexmarkHarness {
           System.out.println(
               "usage: NexmarkHarness [--events N] [--partitions P] [--runs R] [--warmup W]"
                   + " [--prewarm N] [--queries q0,q1,q2,q1df,q0narrow,q1narrow,agg10k,agg1m,"
-                  + "agg10k_stream,agg1m_stream,agg,q7agg,tumble,hop,q7agg_stream,"
-                  + "tumble_stream,hop_stream,windows] [--chunk ROWS] [--variants sluice,hand]"
+                  + "agg10k_stream,agg1m_stream,agg,q7agg,tumble,hop,q5max,q7agg_stream,"
+                  + "tumble_stream,hop_stream,q5max_stream,windows] [--chunk ROWS] [--variants sluice,hand]"
                   + " [--agg10k-events N] [--agg1m-events N] [--window-events N]"
                   + " [--state-report true|false] [--restarts N]");
           System.exit(0);

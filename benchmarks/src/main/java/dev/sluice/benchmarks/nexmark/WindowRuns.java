@@ -20,8 +20,11 @@ import java.util.List;
  *       (q7 then joins it back to the bids; Sluice has no joins yet).
  *   <li>{@code tumble}: bids per auction per 10 s TUMBLE window.
  *   <li>{@code hop}: bids per auction per HOP window of 10 s sliding by 2 s, which is also the
- *       first half of Nexmark q5 (q5 then takes the max per window over those counts: a chained
- *       aggregation, which Sluice does not support yet).
+ *       first half of Nexmark q5.
+ *   <li>{@code q5max}: the highest of those counts per window, a chained aggregation over {@code
+ *       hop}: Nexmark q5 without its last step (q5 returns the auctions whose count equals the max,
+ *       which needs a join; Sluice has no joins yet). Its windows come out one batch after the
+ *       inner ones close, so its one-batch run takes three batches.
  * </ul>
  *
  * <p>Without a suffix a query reads {@code maxEvents} events with {@code Trigger.availableNow()}:
@@ -33,7 +36,15 @@ import java.util.List;
  */
 final class WindowRuns {
   static final List<String> QUERIES =
-      List.of("q7agg", "tumble", "hop", "q7agg_stream", "tumble_stream", "hop_stream");
+      List.of(
+          "q7agg",
+          "tumble",
+          "hop",
+          "q5max",
+          "q7agg_stream",
+          "tumble_stream",
+          "hop_stream",
+          "q5max_stream");
 
   static final String WATERMARK_DELAY = "1 second";
   static final long WATERMARK_DELAY_MILLIS = 1_000;
@@ -44,11 +55,13 @@ final class WindowRuns {
   /** A query's window and aggregate. */
   enum Shape {
     /** {@code MAX(price)} per 10 s tumbling window. */
-    MAX_PRICE_PER_TUMBLE(10_000, 10_000, false),
+    MAX_PRICE_PER_TUMBLE(10_000, 10_000, false, false),
     /** {@code COUNT(*)} per auction per 10 s tumbling window. */
-    COUNT_PER_AUCTION_TUMBLE(10_000, 10_000, true),
+    COUNT_PER_AUCTION_TUMBLE(10_000, 10_000, true, false),
     /** {@code COUNT(*)} per auction per 10 s window sliding by 2 s. */
-    COUNT_PER_AUCTION_HOP(10_000, 2_000, true);
+    COUNT_PER_AUCTION_HOP(10_000, 2_000, true, false),
+    /** The highest {@code COUNT(*)} per auction per 10 s window sliding by 2 s. */
+    MAX_COUNT_PER_HOP(10_000, 2_000, true, true);
 
     final long sizeMillis;
     final long slideMillis;
@@ -56,10 +69,19 @@ final class WindowRuns {
     /** Grouped by auction and counting bids; else the highest price per window. */
     final boolean perAuction;
 
-    Shape(long sizeMillis, long slideMillis, boolean perAuction) {
+    /** A second aggregation takes the highest of the per-auction counts per window. */
+    final boolean maxOfCounts;
+
+    Shape(long sizeMillis, long slideMillis, boolean perAuction, boolean maxOfCounts) {
       this.sizeMillis = sizeMillis;
       this.slideMillis = slideMillis;
       this.perAuction = perAuction;
+      this.maxOfCounts = maxOfCounts;
+    }
+
+    /** The aggregations a row passes through, each emitting one batch after the one below. */
+    int depth() {
+      return maxOfCounts ? 2 : 1;
     }
 
     String sql() {
@@ -73,13 +95,19 @@ final class WindowRuns {
                   + "' SECOND, INTERVAL '"
                   + sizeMillis / 1000
                   + "' SECOND)";
-      return perAuction
-          ? "SELECT window_start, window_end, auction, COUNT(*) AS bids FROM TABLE("
-              + window
-              + ") GROUP BY window_start, window_end, auction"
-          : "SELECT window_start, window_end, MAX(price) AS price FROM TABLE("
-              + window
-              + ") GROUP BY window_start, window_end";
+      String aggregation =
+          perAuction
+              ? "SELECT window_start, window_end, auction, COUNT(*) AS bids FROM TABLE("
+                  + window
+                  + ") GROUP BY window_start, window_end, auction"
+              : "SELECT window_start, window_end, MAX(price) AS price FROM TABLE("
+                  + window
+                  + ") GROUP BY window_start, window_end";
+      return maxOfCounts
+          ? "SELECT window_start, window_end, MAX(bids) AS top FROM ("
+              + aggregation
+              + ") GROUP BY window_start, window_end"
+          : aggregation;
     }
   }
 
@@ -106,23 +134,32 @@ final class WindowRuns {
       case "q7agg" -> Shape.MAX_PRICE_PER_TUMBLE;
       case "tumble" -> Shape.COUNT_PER_AUCTION_TUMBLE;
       case "hop" -> Shape.COUNT_PER_AUCTION_HOP;
+      case "q5max" -> Shape.MAX_COUNT_PER_HOP;
       default -> throw new IllegalArgumentException("not a window query: " + query);
     };
   }
 
-  /** The batches a run takes: a stream's equal batches, or one batch and the closing one. */
+  /**
+   * The batches a run takes: a stream's equal batches, or one batch and then one closing batch per
+   * aggregation depth.
+   */
   long batches(String query, long events) {
-    return AggregationRuns.streaming(query) ? batchPlan.batches(query, events) : 2;
+    return AggregationRuns.streaming(query)
+        ? batchPlan.batches(query, events)
+        : 1 + shape(query).depth();
   }
 
   /**
    * Each batch's end offset per partition, for the hand-written loop: a stream's steps, or {@code
-   * latest} twice (the second batch reads nothing and only closes windows).
+   * latest} in every batch (the batches after the first read nothing and only close windows).
    */
   long[][] batchEnds(String query, long events, long[] latest) {
-    return AggregationRuns.streaming(query)
-        ? batchPlan.streamBatchEnds(batchPlan.batches(query, events))
-        : new long[][] {latest, latest};
+    if (AggregationRuns.streaming(query)) {
+      return batchPlan.streamBatchEnds(batchPlan.batches(query, events));
+    }
+    long[][] ends = new long[(int) batches(query, events)][];
+    java.util.Arrays.fill(ends, latest);
+    return ends;
   }
 
   /** One Sluice run; {@code checksum} holds the per-column sums of every row written. */

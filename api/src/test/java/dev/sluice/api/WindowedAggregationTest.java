@@ -49,6 +49,7 @@ class WindowedAggregationTest {
   private final MemoryStream bids = sluice.memoryStream("bids", BIDS);
 
   WindowedAggregationTest() {
+    sluice.table("bids").withWatermark("date_time", "0 seconds").createOrReplaceTempView("bids_0");
     sluice
         .table("bids")
         .withWatermark("date_time", "5 seconds")
@@ -239,6 +240,27 @@ class WindowedAggregationTest {
             addData(late, bid(7, 70, 50)),
             // min(44, 30) = 30 closes [10, 20) and [20, 30)
             checkNewOutput(Row.of(t(10), t(20), 50L, 1L), Row.of(t(20), t(30), 20L, 1L)));
+  }
+
+  @Test
+  void hopWindowsAreAggregatedByPanesAndARowCountsInItsStillOpenWindows() {
+    DataFrame hop =
+        sluice.sql(
+            "SELECT window_start, window_end, COUNT(*) AS bids FROM TABLE(HOP(TABLE bids_0,"
+                + " DESCRIPTOR(date_time), INTERVAL '2' SECOND, INTERVAL '6' SECOND))"
+                + " GROUP BY window_start, window_end");
+    StreamTest.of(sluice, hop, checkpoint)
+        .outputMode(OutputMode.APPEND)
+        .run(
+            addData(bids, bid(1, 1, 1), bid(2, 1, 3)),
+            // watermark 3 closes [-4, 2) only
+            checkNewOutput(Row.of(t(-4), t(2), 1L)),
+            // behind the watermark, but two of its three windows are still open: it counts there
+            addData(bids, bid(3, 1, 1)),
+            checkNewOutput(),
+            addData(bids, bid(4, 1, 20)),
+            checkNewOutput(
+                Row.of(t(-2), t(4), 3L), Row.of(t(0), t(6), 3L), Row.of(t(2), t(8), 1L)));
   }
 
   private static long keysHeld(StreamingQuery query) {

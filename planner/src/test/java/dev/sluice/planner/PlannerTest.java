@@ -83,6 +83,11 @@ class PlannerTest {
     assertThat(window.input().schema().field(window.timeColumn()).name()).isEqualTo("date_time");
     assertThat(window.schema().names())
         .containsExactly("auction", "date_time", "window_start", "window_end", "window_time");
+    // grouped by window_start and window_end, HOP is aggregated by 2-second panes, and the
+    // partial aggregates of a pane are copied to its 5 windows
+    assertThat(window.kind()).isEqualTo(dev.sluice.execution.plan.WindowAssignSpec.Kind.TUMBLE);
+    assertThat(window.sizeMillis()).isEqualTo(2_000);
+    assertThat(plan.spec().toString()).contains("PaneExpandSpec[").contains("sizeMillis=10000");
   }
 
   private static dev.sluice.execution.plan.WindowAssignSpec find(

@@ -10,11 +10,13 @@ import dev.sluice.execution.operator.eventtime.WatermarkOperator;
 import dev.sluice.execution.operator.stateless.CalcOperator;
 import dev.sluice.execution.operator.stateless.RowFunctionOperator;
 import dev.sluice.execution.operator.stateless.UnnestOperator;
+import dev.sluice.execution.operator.window.PaneExpandOperator;
 import dev.sluice.execution.operator.window.WindowAssignOperator;
 import dev.sluice.execution.plan.AggregateSpec;
 import dev.sluice.execution.plan.CalcSpec;
 import dev.sluice.execution.plan.ExchangeSpec;
 import dev.sluice.execution.plan.LateRowFilterSpec;
+import dev.sluice.execution.plan.PaneExpandSpec;
 import dev.sluice.execution.plan.PartialAggregateSpec;
 import dev.sluice.execution.plan.PlanSpec;
 import dev.sluice.execution.plan.RowFunctionSpec;
@@ -146,6 +148,9 @@ public final class PipelineBuilder {
     }
     if (spec instanceof WatermarkSpec watermark) {
       return new WatermarkOperator(watermark);
+    }
+    if (spec instanceof PaneExpandSpec panes) {
+      return new PaneExpandOperator(panes);
     }
     if (spec instanceof LateRowFilterSpec lateRows) {
       return new LateRowFilterOperator(lateRows);

@@ -11,9 +11,15 @@ import java.util.List;
  * to has closed. Placed before partial aggregation, so the rows it counts are input rows, not
  * partial groups. The watermark is that of the batch {@code watermarkDepth} batches back, the one
  * the aggregation {@code operatorId} closes its windows by ({@code AggregateSpec#watermarkDepth}).
+ * With {@code lastWindowAfterMillis} positive the column is the end of a HOP pane, and the row's
+ * last window ends that much later: the row is late only once that window has closed.
  */
 public record LateRowFilterSpec(
-    PlanSpec input, int windowEndColumn, String operatorId, int watermarkDepth)
+    PlanSpec input,
+    int windowEndColumn,
+    String operatorId,
+    int watermarkDepth,
+    long lastWindowAfterMillis)
     implements PlanSpec {
   public LateRowFilterSpec {
     requireNonNull(input, "input is null");
@@ -21,6 +27,12 @@ public record LateRowFilterSpec(
     if (watermarkDepth < 0) {
       throw new IllegalArgumentException("watermarkDepth must not be negative: " + watermarkDepth);
     }
+  }
+
+  /** A filter on the end of the row's only window. */
+  public LateRowFilterSpec(
+      PlanSpec input, int windowEndColumn, String operatorId, int watermarkDepth) {
+    this(input, windowEndColumn, operatorId, watermarkDepth, 0);
   }
 
   @Override
@@ -35,6 +47,7 @@ public record LateRowFilterSpec(
 
   @Override
   public PlanSpec withInputs(List<PlanSpec> inputs) {
-    return new LateRowFilterSpec(inputs.get(0), windowEndColumn, operatorId, watermarkDepth);
+    return new LateRowFilterSpec(
+        inputs.get(0), windowEndColumn, operatorId, watermarkDepth, lastWindowAfterMillis);
   }
 }

@@ -21,7 +21,8 @@ public sealed interface PlanSpec
         SessionAggregateSpec,
         WatermarkSpec,
         LateRowFilterSpec,
-        WindowAssignSpec {
+        WindowAssignSpec,
+        PaneExpandSpec {
   /** The schema of the rows this node produces. */
   Schema schema();
 

@@ -106,7 +106,8 @@ final class ColumnPruning {
               input.spec(),
               input.newIndex()[filter.windowEndColumn()],
               filter.operatorId(),
-              filter.watermarkDepth()),
+              filter.watermarkDepth(),
+              filter.lastWindowAfterMillis()),
           input.newIndex());
     }
     if (spec instanceof ScanSpec scan && required.cardinality() < scan.schema().size()) {

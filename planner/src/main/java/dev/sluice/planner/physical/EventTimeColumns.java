@@ -6,6 +6,7 @@ import dev.sluice.execution.plan.AggregateSpec;
 import dev.sluice.execution.plan.CalcSpec;
 import dev.sluice.execution.plan.ExchangeSpec;
 import dev.sluice.execution.plan.LateRowFilterSpec;
+import dev.sluice.execution.plan.PaneExpandSpec;
 import dev.sluice.execution.plan.PartialAggregateSpec;
 import dev.sluice.execution.plan.PlanSpec;
 import dev.sluice.execution.plan.UnionSpec;
@@ -72,7 +73,8 @@ final class EventTimeColumns {
     Set<Integer> keys = new HashSet<>();
     if (aggregate.closesWindows()
         && aggregate.input() instanceof ExchangeSpec exchange
-        && exchange.input() instanceof PartialAggregateSpec partial) {
+        && (exchange.input() instanceof PaneExpandSpec panes ? panes.input() : exchange.input())
+            instanceof PartialAggregateSpec partial) {
       Set<Integer> ends = windowEnds(partial.input());
       for (int k = 0; k < aggregate.keyCount(); k++) {
         if (ends.contains(partial.groupKeys().get(k))) {

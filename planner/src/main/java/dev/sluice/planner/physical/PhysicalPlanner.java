@@ -13,6 +13,7 @@ import dev.sluice.execution.plan.AggregateSpec;
 import dev.sluice.execution.plan.CalcSpec;
 import dev.sluice.execution.plan.ExchangeSpec;
 import dev.sluice.execution.plan.LateRowFilterSpec;
+import dev.sluice.execution.plan.PaneExpandSpec;
 import dev.sluice.execution.plan.PartialAggregateSpec;
 import dev.sluice.execution.plan.PlanSpec;
 import dev.sluice.execution.plan.QuerySpec;
@@ -38,6 +39,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelFieldCollation;
@@ -181,12 +183,22 @@ public final class PhysicalPlanner {
     // A one-off query runs every aggregation once over all its input, so any chain is fine there.
     int levelsBelow = streaming ? ChainedAggregations.levelsBelow(input) : 0;
     int watermarkDepth = windowEndKey < 0 ? 0 : levelsBelow;
+    Optional<HopPanes.Panes> panes = HopPanes.of(input, keys);
+    PlanSpec rows = panes.map(HopPanes.Panes::input).orElse(input);
+    long lastWindowAfter = panes.map(p -> p.sizeMillis() - p.slideMillis()).orElse(0L);
     PlanSpec onTime =
         windowEndKey < 0
-            ? input
-            : new LateRowFilterSpec(input, keys.get(windowEndKey), operatorId, watermarkDepth);
-    PartialAggregateSpec partial =
+            ? rows
+            : new LateRowFilterSpec(
+                rows, keys.get(windowEndKey), operatorId, watermarkDepth, lastWindowAfter);
+    PlanSpec partial =
         new PartialAggregateSpec(onTime, partialKeys, partialCalls, new Schema(partialFields));
+    if (panes.isPresent()) {
+      HopPanes.Panes p = panes.get();
+      partial =
+          new PaneExpandSpec(
+              partial, p.startKey(), p.endKey(), p.sizeMillis(), p.slideMillis(), watermarkDepth);
+    }
     ExchangeSpec exchange = new ExchangeSpec(partial, keys.size());
     return new AggregateSpec(
         exchange,

@@ -39,7 +39,7 @@ public final class LateRowFilterOperator extends StatelessOperator {
     int late = 0;
     boolean[] isLate = new boolean[rows];
     for (int row = 0; row < rows; row++) {
-      if (!ends.isNull(row) && ends.get(row) <= watermark) {
+      if (!ends.isNull(row) && ends.get(row) + spec.lastWindowAfterMillis() <= watermark) {
         isLate[row] = true;
         late++;
       }

@@ -8,6 +8,8 @@ import dev.sluice.execution.connector.Source;
 import dev.sluice.execution.connector.memory.MemoryStream;
 import dev.sluice.execution.driver.Clock;
 import dev.sluice.execution.driver.StreamingQueryManager;
+import dev.sluice.execution.error.ErrorCode;
+import dev.sluice.execution.error.SluiceException;
 import dev.sluice.execution.expression.UserFunctions;
 import dev.sluice.execution.type.Schema;
 import dev.sluice.planner.SluicePlanner;
@@ -16,6 +18,8 @@ import dev.sluice.planner.catalog.Catalog;
 import dev.sluice.planner.catalog.CatalogEntry;
 import dev.sluice.planner.catalog.RowsSource;
 import dev.sluice.planner.catalog.SourceFactory;
+import dev.sluice.planner.catalog.TableKind;
+import dev.sluice.planner.catalog.WatermarkDeclaration;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -101,6 +105,33 @@ public final class Sluice implements AutoCloseable {
     catalog.register(
         CatalogEntry.stream(name, schema, fixedSource(stream, "memory(" + name + ")")), false);
     return stream;
+  }
+
+  /**
+   * Declares the event time of stream {@code name} in the catalog, as {@code CREATE STREAM} does:
+   * {@code declareWatermark("bids", "WATERMARK FOR date_time AS date_time - INTERVAL '5' SECOND")}.
+   * Every query over the stream (SQL or DataFrame) then has that watermark, as if each had called
+   * {@code withWatermark}.
+   */
+  public void declareWatermark(String name, String clause) {
+    CatalogEntry entry =
+        catalog
+            .get(name)
+            .orElseThrow(
+                () ->
+                    new SluiceException(
+                        ErrorCode.UNKNOWN_TABLE,
+                        "no stream named '" + name + "'; the streams are " + catalog.names()));
+    if (entry.kind() != TableKind.STREAM) {
+      throw new SluiceException(
+          ErrorCode.UNSUPPORTED_FEATURE,
+          "'"
+              + name
+              + "' is a "
+              + entry.kind().name().toLowerCase()
+              + "; only a stream has a watermark");
+    }
+    catalog.register(entry.withWatermark(WatermarkDeclaration.parse(clause, entry.schema())), true);
   }
 
   /** A static table of the given rows, registered under {@code name}. */

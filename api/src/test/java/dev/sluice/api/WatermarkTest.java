@@ -165,6 +165,44 @@ class WatermarkTest {
   }
 
   @Test
+  void aWatermarkDeclaredInTheCatalogServesSqlQueries() {
+    MemoryStream events = sluice.memoryStream("events", EVENTS);
+    sluice.declareWatermark("events", "WATERMARK FOR ts AS ts - INTERVAL '5' SECOND");
+    StreamingQuery query =
+        start(
+            sluice.sql(
+                "SELECT window_start, COUNT(*) AS n FROM TABLE(TUMBLE(TABLE events,"
+                    + " DESCRIPTOR(ts), INTERVAL '10' SECOND)) GROUP BY window_start, window_end"),
+            Map.of());
+    events.addData(event(1, 1), event(2, 3), event(3, 16));
+    assertThat(eventTime(query).watermarkMillis()).isEqualTo(millis(11));
+    assertThat(sluice.table("out").collectAsList())
+        .containsExactly(Row.of(T0, 2L)); // [0, 10) closed by the catalog's watermark
+    query.stop();
+  }
+
+  @Test
+  void badCatalogDeclarationsAreRefusedNamingTheFix() {
+    sluice.memoryStream("events", EVENTS);
+    assertThatThrownBy(() -> sluice.declareWatermark("events", "WATERMARK ts 5 seconds"))
+        .isInstanceOfSatisfying(
+            SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SYNTAX_ERROR))
+        .hasMessageContaining("write WATERMARK FOR ts AS ts - INTERVAL '5' SECOND");
+    assertThatThrownBy(
+            () -> sluice.declareWatermark("events", "WATERMARK FOR id AS id - INTERVAL '1' SECOND"))
+        .isInstanceOfSatisfying(
+            SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TYPE_MISMATCH))
+        .hasMessageContaining("'id' is BIGINT");
+    assertThatThrownBy(() -> sluice.declareWatermark("events", "WATERMARK FOR tz AS tz"))
+        .isInstanceOfSatisfying(
+            SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_COLUMN))
+        .hasMessageContaining("Did you mean 'ts'");
+    assertThatThrownBy(() -> sluice.declareWatermark("nope", "WATERMARK FOR ts AS ts"))
+        .isInstanceOfSatisfying(
+            SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_TABLE));
+  }
+
+  @Test
   void badDeclarationsAreRefusedNamingTheFix() {
     sluice.memoryStream("events", EVENTS);
     DataFrame events = sluice.table("events");

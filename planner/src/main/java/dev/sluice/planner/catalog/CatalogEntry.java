@@ -12,7 +12,12 @@ import org.apache.calcite.rel.RelNode;
  * @param view the logical plan of a view; null otherwise
  */
 public record CatalogEntry(
-    String name, TableKind kind, Schema schema, SourceFactory source, RelNode view) {
+    String name,
+    TableKind kind,
+    Schema schema,
+    SourceFactory source,
+    RelNode view,
+    WatermarkDeclaration watermark) {
   public CatalogEntry {
     requireNonNull(name, "name is null");
     requireNonNull(kind, "kind is null");
@@ -22,17 +27,25 @@ public record CatalogEntry(
       throw new IllegalArgumentException(
           "a view has a plan and no source; streams and tables have a source");
     }
+    if (watermark != null && kind != TableKind.STREAM) {
+      throw new IllegalArgumentException("only a stream has a watermark");
+    }
+  }
+
+  /** This stream with event time declared (see {@link WatermarkDeclaration}). */
+  public CatalogEntry withWatermark(WatermarkDeclaration declaration) {
+    return new CatalogEntry(name, kind, schema, source, view, declaration);
   }
 
   public static CatalogEntry stream(String name, Schema schema, SourceFactory source) {
-    return new CatalogEntry(name, TableKind.STREAM, schema, source, null);
+    return new CatalogEntry(name, TableKind.STREAM, schema, source, null, null);
   }
 
   public static CatalogEntry table(String name, Schema schema, SourceFactory source) {
-    return new CatalogEntry(name, TableKind.TABLE, schema, source, null);
+    return new CatalogEntry(name, TableKind.TABLE, schema, source, null, null);
   }
 
   public static CatalogEntry view(String name, Schema schema, RelNode plan) {
-    return new CatalogEntry(name, TableKind.VIEW, schema, null, plan);
+    return new CatalogEntry(name, TableKind.VIEW, schema, null, plan, null);
   }
 }

@@ -33,6 +33,7 @@ import dev.sluice.planner.catalog.CatalogEntry;
 import dev.sluice.planner.catalog.RowsSource;
 import dev.sluice.planner.catalog.SourceFactory;
 import dev.sluice.planner.catalog.TableKind;
+import dev.sluice.planner.catalog.WatermarkDeclaration;
 import dev.sluice.planner.logical.RowFunctionRel;
 import dev.sluice.planner.logical.WatermarkRel;
 import java.util.ArrayList;
@@ -348,7 +349,12 @@ public final class PhysicalPlanner {
       sources.put(id, entry.source());
       sourceSpecs.add(new SourceSpec(id, entry.source().description(), entry.schema()));
     }
-    return new ScanSpec(id, entry.schema());
+    ScanSpec read = new ScanSpec(id, entry.schema());
+    WatermarkDeclaration watermark = entry.watermark();
+    return watermark == null
+        ? read
+        : new WatermarkSpec(
+            read, watermark.column(), watermark.delayMillis(), "watermark-" + watermarkCount++);
   }
 
   /**

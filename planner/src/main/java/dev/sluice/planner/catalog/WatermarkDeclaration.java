@@ -1,0 +1,85 @@
+package dev.sluice.planner.catalog;
+
+import dev.sluice.execution.error.ErrorCode;
+import dev.sluice.execution.error.SluiceException;
+import dev.sluice.execution.type.Schema;
+import dev.sluice.execution.type.TypeKind;
+import dev.sluice.planner.calcite.Suggestions;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A stream's event time as declared in the catalog: column {@code column} (a TIMESTAMP), with rows
+ * arriving up to {@code delayMillis} late. Written as the SQL clause {@code WATERMARK FOR ts AS ts
+ * - INTERVAL '5' SECOND} (or {@code AS ts} for no delay), the clause {@code CREATE STREAM} takes.
+ */
+public record WatermarkDeclaration(int column, long delayMillis) {
+  private static final Pattern CLAUSE =
+      Pattern.compile(
+          "\\s*WATERMARK\\s+FOR\\s+(\\w+)\\s+AS\\s+(\\w+)"
+              + "(?:\\s*-\\s*INTERVAL\\s+'\\s*(\\d+)\\s*'\\s+(MILLISECONDS?|SECONDS?|MINUTES?|HOURS?|DAYS?))?"
+              + "\\s*",
+          Pattern.CASE_INSENSITIVE);
+
+  /** Parses {@code clause} against the stream's columns. */
+  public static WatermarkDeclaration parse(String clause, Schema schema) {
+    Matcher m = CLAUSE.matcher(clause);
+    if (!m.matches()) {
+      throw new SluiceException(
+          ErrorCode.SYNTAX_ERROR,
+          "'"
+              + clause
+              + "' is not a watermark declaration; write WATERMARK FOR ts AS ts - INTERVAL '5'"
+              + " SECOND (or AS ts for no delay)");
+    }
+    String name = m.group(1);
+    if (!name.equalsIgnoreCase(m.group(2))) {
+      throw new SluiceException(
+          ErrorCode.UNSUPPORTED_FEATURE,
+          "the watermark of "
+              + name
+              + " must be "
+              + name
+              + " minus an interval, not an expression of "
+              + m.group(2));
+    }
+    int column =
+        schema
+            .indexOf(name)
+            .orElseThrow(
+                () ->
+                    new SluiceException(
+                        ErrorCode.UNKNOWN_COLUMN,
+                        "WATERMARK FOR names unknown column '"
+                            + name
+                            + "'; the columns are "
+                            + schema.names()
+                            + "."
+                            + Suggestions.didYouMean(name, schema.names())));
+    if (schema.field(column).type().kind() != TypeKind.TIMESTAMP) {
+      throw new SluiceException(
+          ErrorCode.TYPE_MISMATCH,
+          "WATERMARK FOR needs a TIMESTAMP column, but '"
+              + name
+              + "' is "
+              + schema.field(column).type());
+    }
+    long delay = m.group(3) == null ? 0 : duration(Long.parseLong(m.group(3)), m.group(4));
+    return new WatermarkDeclaration(column, delay);
+  }
+
+  private static long duration(long amount, String unit) {
+    String u = unit.toUpperCase(Locale.ROOT);
+    Duration duration =
+        u.startsWith("MILLI")
+            ? Duration.ofMillis(amount)
+            : u.startsWith("SECOND")
+                ? Duration.ofSeconds(amount)
+                : u.startsWith("MINUTE")
+                    ? Duration.ofMinutes(amount)
+                    : u.startsWith("HOUR") ? Duration.ofHours(amount) : Duration.ofDays(amount);
+    return duration.toMillis();
+  }
+}

@@ -385,22 +385,7 @@ public final class DataStreamWriter {
   private Map<String, Long> stateTtlMillis() {
     Map<String, Long> ttl = new LinkedHashMap<>();
     for (String name : stateTtlOptionNames()) {
-      String value = options.get(name);
-      long millis;
-      try {
-        millis = Durations.parse(value).toMillis();
-      } catch (IllegalArgumentException e) {
-        millis = 0;
-      }
-      if (millis <= 0) {
-        throw new SluiceException(
-            ErrorCode.INVALID_OPTION,
-            "option "
-                + name
-                + " = '"
-                + value
-                + "' is invalid: give a positive duration such as \"1 hour\"");
-      }
+      long millis = positiveMillis(name, "1 hour");
       ttl.put(name.equals(STATE_TTL) ? "*" : name.substring(STATE_TTL.length() + 1), millis);
     }
     return ttl;
@@ -429,10 +414,14 @@ public final class DataStreamWriter {
    * stops holding the watermark back. Default: never.
    */
   private long watermarkIdleTimeoutMillis() {
-    String value = options.get("watermarkIdleTimeout");
-    if (value == null) {
-      return Long.MAX_VALUE;
-    }
+    return options.containsKey("watermarkIdleTimeout")
+        ? positiveMillis("watermarkIdleTimeout", "30 seconds")
+        : Long.MAX_VALUE;
+  }
+
+  /** Option {@code name} as a positive duration in milliseconds, or a refusal naming it. */
+  private long positiveMillis(String name, String example) {
+    String value = options.get(name);
     try {
       long millis = Durations.parse(value).toMillis();
       if (millis > 0) {
@@ -443,9 +432,13 @@ public final class DataStreamWriter {
     }
     throw new SluiceException(
         ErrorCode.INVALID_OPTION,
-        "option watermarkIdleTimeout = '"
+        "option "
+            + name
+            + " = '"
             + value
-            + "' is invalid: give a positive duration such as \"30 seconds\"");
+            + "' is invalid: give a positive duration such as \""
+            + example
+            + "\"");
   }
 
   private Path checkpointLocation() {

@@ -647,35 +647,17 @@ public final class NexmarkHarness {
       throw new IllegalStateException(
           query + ": the bids column sums to " + run.checksum()[1] + ", expected " + bids);
     }
-    long[] expected = handChecksums.get(query);
-    if (expected != null && !Arrays.equals(expected, run.checksum())) {
-      throw new IllegalStateException(
-          query
-              + ": Sluice's output column sums "
-              + Arrays.toString(run.checksum())
-              + " differ from the hand-written "
-              + Arrays.toString(expected));
-    }
+    checkAgainstHand(query, run.checksum());
   }
 
   private Run runHandAggregation(String query) throws Exception {
     long events = options.eventsOf(query);
     long cpuStart = OS.getProcessCpuTime();
     long wallStart = System.nanoTime();
-    Connectors connectors = Connectors.load(NexmarkHarness.class.getClassLoader());
     HandWrittenAggregation.Result result;
     java.util.concurrent.ExecutorService pool =
         java.util.concurrent.Executors.newFixedThreadPool(options.partitions());
-    try (Source source =
-            connectors
-                .source("nexmark")
-                .create(
-                    new SourceContext(
-                        new ConnectorOptions(
-                            "nexmark",
-                            AggregationRuns.sourceOptions(events, options.partitions(), true)),
-                        Optional.empty(),
-                        Clock.system()));
+    try (Source source = bidSource(events);
         BufferAllocator root = new RootAllocator()) {
       long[][] batchEnds =
           AggregationRuns.streaming(query)
@@ -697,6 +679,31 @@ public final class NexmarkHarness {
     handChecksums.put(query, result.checksum());
     handResults.put(query, result);
     return new Run(wall, cpu, result.outputRows(), 0);
+  }
+
+  /** Fails if the hand-written run of {@code query} summed its output columns differently. */
+  private void checkAgainstHand(String query, long[] checksum) {
+    long[] expected = handChecksums.get(query);
+    if (expected != null && !Arrays.equals(expected, checksum)) {
+      throw new IllegalStateException(
+          query
+              + ": Sluice's output column sums "
+              + Arrays.toString(checksum)
+              + " differ from the hand-written "
+              + Arrays.toString(expected));
+    }
+  }
+
+  /** The unthrottled Nexmark source the hand-written runs read, like the engine's runs. */
+  private Source bidSource(long events) {
+    return Connectors.load(NexmarkHarness.class.getClassLoader())
+        .source("nexmark")
+        .create(
+            new SourceContext(
+                new ConnectorOptions(
+                    "nexmark", AggregationRuns.sourceOptions(events, options.partitions(), true)),
+                Optional.empty(),
+                Clock.system()));
   }
 
   // ---------------------------------------------------------------- windows
@@ -738,15 +745,7 @@ public final class NexmarkHarness {
               + " output rows, the sink saw "
               + run.outputRows());
     }
-    long[] expected = handChecksums.get(query);
-    if (expected != null && !Arrays.equals(expected, run.checksum())) {
-      throw new IllegalStateException(
-          query
-              + ": Sluice's output column sums "
-              + Arrays.toString(run.checksum())
-              + " differ from the hand-written "
-              + Arrays.toString(expected));
-    }
+    checkAgainstHand(query, run.checksum());
     return new Run(run.wallNanos(), run.cpuNanos(), run.outputRows(), run.setupNanos());
   }
 
@@ -754,20 +753,10 @@ public final class NexmarkHarness {
     long events = options.eventsOf(query);
     long cpuStart = OS.getProcessCpuTime();
     long wallStart = System.nanoTime();
-    Connectors connectors = Connectors.load(NexmarkHarness.class.getClassLoader());
     HandWrittenWindowAggregation.Result result;
     java.util.concurrent.ExecutorService pool =
         java.util.concurrent.Executors.newFixedThreadPool(options.partitions());
-    try (Source source =
-            connectors
-                .source("nexmark")
-                .create(
-                    new SourceContext(
-                        new ConnectorOptions(
-                            "nexmark",
-                            AggregationRuns.sourceOptions(events, options.partitions(), true)),
-                        Optional.empty(),
-                        Clock.system()));
+    try (Source source = bidSource(events);
         BufferAllocator root = new RootAllocator()) {
       result =
           HandWrittenWindowAggregation.run(

@@ -1,10 +1,9 @@
 package dev.sluice.planner.calcite;
 
+import dev.sluice.execution.connector.Durations;
 import dev.sluice.execution.connector.EmitPolicy;
 import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
-import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,23 +53,9 @@ public final class EmitClause {
             ErrorCode.INVALID_ARGUMENT,
             "EMIT EVERY at " + position(sql, at) + " needs a positive interval");
       }
-      emit = EmitPolicy.every(duration(amount, m.group(4)));
+      emit = EmitPolicy.every(Durations.parse(amount + " " + m.group(4)));
     }
     return new Split(sql.substring(0, at), Optional.of(emit));
-  }
-
-  private static Duration duration(long amount, String unit) {
-    String u = unit.toUpperCase(Locale.ROOT);
-    if (u.startsWith("MILLI")) {
-      return Duration.ofMillis(amount);
-    }
-    if (u.startsWith("SECOND")) {
-      return Duration.ofSeconds(amount);
-    }
-    if (u.startsWith("MINUTE")) {
-      return Duration.ofMinutes(amount);
-    }
-    return u.startsWith("HOUR") ? Duration.ofHours(amount) : Duration.ofDays(amount);
   }
 
   /** The offset of the last EMIT word outside quotes and comments, or -1. */

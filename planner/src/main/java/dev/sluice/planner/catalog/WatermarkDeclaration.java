@@ -1,12 +1,11 @@
 package dev.sluice.planner.catalog;
 
+import dev.sluice.execution.connector.Durations;
 import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
 import dev.sluice.execution.type.Schema;
 import dev.sluice.execution.type.TypeKind;
 import dev.sluice.planner.calcite.Suggestions;
-import java.time.Duration;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -66,20 +65,7 @@ public record WatermarkDeclaration(int column, long delayMillis) {
               + "' is "
               + schema.field(column).type());
     }
-    long delay = m.group(3) == null ? 0 : duration(Long.parseLong(m.group(3)), m.group(4));
+    long delay = m.group(3) == null ? 0 : Durations.parse(m.group(3) + " " + m.group(4)).toMillis();
     return new WatermarkDeclaration(column, delay);
-  }
-
-  private static long duration(long amount, String unit) {
-    String u = unit.toUpperCase(Locale.ROOT);
-    Duration duration =
-        u.startsWith("MILLI")
-            ? Duration.ofMillis(amount)
-            : u.startsWith("SECOND")
-                ? Duration.ofSeconds(amount)
-                : u.startsWith("MINUTE")
-                    ? Duration.ofMinutes(amount)
-                    : u.startsWith("HOUR") ? Duration.ofHours(amount) : Duration.ofDays(amount);
-    return duration.toMillis();
   }
 }

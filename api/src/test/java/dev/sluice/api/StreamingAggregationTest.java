@@ -389,7 +389,7 @@ class StreamingAggregationTest {
     try (var files = java.nio.file.Files.walk(location.resolve("state"))) {
       delta =
           files
-              .filter(f -> f.toString().endsWith("1.delta"))
+              .filter(f -> f.getFileName().toString().matches("1\\.[0-9]+-[0-9]+\\.bundle"))
               .filter(
                   f -> {
                     try {

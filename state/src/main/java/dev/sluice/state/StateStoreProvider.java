@@ -28,6 +28,23 @@ public interface StateStoreProvider extends AutoCloseable {
   StateStore open(StoreId id, long version);
 
   /**
+   * Commits several open stores of one operator at once, as {@link StateStore#commit()} does each,
+   * but into one file: the stores' deltas as sections of one bundle, written, fsynced and renamed
+   * once. Operators commit a task's whole key-group range this way at the end of a batch, so a
+   * batch costs one durable file per operator and task, not one per key group. Snapshots are still
+   * written per store when their interval is due.
+   *
+   * @param stores stores of one operator, at the same version, of consecutive key groups (in any
+   *     order), opened by this provider
+   * @return the new version, {@code version() + 1} of every store
+   * @throws IllegalArgumentException if the stores are empty, of several operators or versions, not
+   *     of consecutive key groups, or not this provider's
+   * @throws java.io.UncheckedIOException if a file cannot be written; the stores keep their changes
+   *     and may be aborted or committed again
+   */
+  long commitAll(java.util.List<StateStore> stores);
+
+  /**
    * Writes a snapshot for every store under the root whose newest version has none (so that the
    * next load reads one file), and deletes files that no retained version needs. Works from the
    * files, not from open stores, so it may run on a background thread while stores are in use; it

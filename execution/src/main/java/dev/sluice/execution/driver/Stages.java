@@ -198,6 +198,11 @@ final class Stages {
     }
 
     @Override
+    public void commit(String operatorId) {
+      manager.commit(operatorId, keyGroupRange, batchId);
+    }
+
+    @Override
     public KeyGroups keyGroups() {
       return manager.keyGroups();
     }

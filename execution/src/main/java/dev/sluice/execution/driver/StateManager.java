@@ -58,6 +58,16 @@ final class StateManager implements AutoCloseable {
     return store;
   }
 
+  /**
+   * Commits version {@code version + 1} of every store of {@code operatorId} in {@code range} as
+   * one bundle.
+   */
+  void commit(String operatorId, dev.sluice.state.KeyGroupRange range, long version) {
+    java.util.List<StateStore> stores = new java.util.ArrayList<>();
+    range.keyGroups().forEach(keyGroup -> stores.add(store(operatorId, keyGroup, version)));
+    provider.commitAll(stores);
+  }
+
   /** Each operator's state metrics, summed over its open key-group stores, by operator id. */
   synchronized java.util.List<QueryProgress.StateOperatorProgress> progress() {
     Map<String, long[]> sums = new java.util.TreeMap<>();

@@ -12,9 +12,15 @@ import dev.sluice.state.StateStore;
 public interface StateContext {
   /**
    * The store of ({@code operatorId}, {@code keyGroup}) as of the start of this batch. The operator
-   * commits every store of its range at the end of the batch, changed or not.
+   * commits every store of its range at the end of the batch, changed or not, with {@link #commit}.
    */
   StateStore store(String operatorId, int keyGroup);
+
+  /**
+   * Commits the stores of {@code operatorId} for every key group of this partition's range (opening
+   * those not used in the batch), together: one durable file for all of them.
+   */
+  void commit(String operatorId);
 
   KeyGroups keyGroups();
 

@@ -189,23 +189,56 @@ final class InMemoryStateStore implements StateStore {
     checkOpen();
     long start = System.nanoTime();
     long next = version + 1;
-    long[] puts = table.sortedAddresses(null, DIRTY);
-    long[] removes = removed.sortedAddresses(null, 0);
+    Delta delta = pendingDelta();
     long bytes;
     directory.lock.lock();
     try {
       directory.create();
       directory.discardFrom(next);
-      bytes = writeDelta(next, puts, removes);
-      directory.addedDelta(next);
-      if (next - directory.baseSnapshot(next) >= options.snapshotInterval()) {
-        bytes += writeSnapshot(directory, next, table);
-        directory.addedSnapshot(next);
+      try (AtomicFile file = new AtomicFile(directory.deltaPath(next))) {
+        bytes = writeDelta(file, delta);
+        file.commit();
       }
-      directory.retain(next, options.retainedVersions());
+      directory.addedDelta(next);
+      bytes += afterDeltaWritten(next);
     } finally {
       directory.lock.unlock();
     }
+    committed(next, bytes, System.nanoTime() - start);
+    return next;
+  }
+
+  /** The changes since the last commit: the put and the removed keys' addresses, sorted. */
+  record Delta(long[] puts, long[] removes) {}
+
+  Delta pendingDelta() {
+    checkOpen();
+    return new Delta(table.sortedAddresses(null, DIRTY), removed.sortedAddresses(null, 0));
+  }
+
+  StoreDirectory directory() {
+    return directory;
+  }
+
+  /**
+   * Under the directory's lock, once the delta of {@code next} is durable: writes a snapshot if
+   * {@link StateStoreOptions#snapshotInterval()} versions passed since the newest one, and deletes
+   * the files no retained version needs.
+   *
+   * @return the bytes written
+   */
+  long afterDeltaWritten(long next) {
+    long bytes = 0;
+    if (next - directory.baseSnapshot(next) >= options.snapshotInterval()) {
+      bytes = StateFileWriter.writeSnapshot(directory, next, table);
+      directory.addedSnapshot(next);
+    }
+    directory.retain(next, options.retainedVersions());
+    return bytes;
+  }
+
+  /** Makes {@code next} the committed version, once its files are written. */
+  void committed(long next, long bytes, long nanos) {
     table.clearFlags();
     removed.clear();
     undo.clear();
@@ -215,77 +248,54 @@ final class InMemoryStateStore implements StateStore {
     table.maintain();
     lastCommitBytes = bytes;
     totalBytes += bytes;
-    lastCommitNanos = System.nanoTime() - start;
-    return next;
+    lastCommitNanos = nanos;
   }
 
-  private long writeDelta(long next, long[] puts, long[] removes) {
+  /** Writes the delta of version {@code version() + 1} as a delta file into {@code file}. */
+  long writeDelta(AtomicFile file, Delta delta) {
+    long[] puts = delta.puts();
+    long[] removes = delta.removes();
     BytesTable.Record put = scratch;
     BytesTable.Record gone = scratch2;
-    try (StateFileWriter writer =
+    StateFileWriter writer =
         new StateFileWriter(
-            directory.deltaPath(next),
+            file.target(),
+            file.channel(),
             StateFiles.KIND_DELTA,
             directory.id,
-            next,
+            version + 1,
             puts.length + removes.length,
-            table.size())) {
-      int i = 0;
-      int j = 0;
-      while (i < puts.length || j < removes.length) {
-        boolean takePut;
-        if (j == removes.length) {
-          takePut = true;
-        } else if (i == puts.length) {
-          takePut = false;
-        } else {
-          table.read(puts[i], put);
-          removed.read(removes[j], gone);
-          takePut =
-              Arrays.compareUnsigned(
-                      put.page,
-                      put.keyOffset,
-                      put.keyOffset + put.keyLength,
-                      gone.page,
-                      gone.keyOffset,
-                      gone.keyOffset + gone.keyLength)
-                  < 0;
-        }
-        if (takePut) {
-          table.read(puts[i++], put);
-          writer.put(put.page, put.keyOffset, put.keyLength, put.valueOffset, put.valueLength);
-        } else {
-          removed.read(removes[j++], gone);
-          writer.remove(gone.page, gone.keyOffset, gone.keyLength);
-        }
+            table.size());
+    int i = 0;
+    int j = 0;
+    while (i < puts.length || j < removes.length) {
+      boolean takePut;
+      if (j == removes.length) {
+        takePut = true;
+      } else if (i == puts.length) {
+        takePut = false;
+      } else {
+        table.read(puts[i], put);
+        removed.read(removes[j], gone);
+        takePut =
+            Arrays.compareUnsigned(
+                    put.page,
+                    put.keyOffset,
+                    put.keyOffset + put.keyLength,
+                    gone.page,
+                    gone.keyOffset,
+                    gone.keyOffset + gone.keyLength)
+                < 0;
       }
-      return writer.finish();
-    }
-  }
-
-  /** Writes {@code <version>.snapshot} of every entry in {@code table}, sorted by key. */
-  static long writeSnapshot(StoreDirectory directory, long version, BytesTable table) {
-    long[] all = table.sortedAddresses(null, 0);
-    BytesTable.Record record = new BytesTable.Record();
-    try (StateFileWriter writer =
-        new StateFileWriter(
-            directory.snapshotPath(version),
-            StateFiles.KIND_SNAPSHOT,
-            directory.id,
-            version,
-            all.length,
-            all.length)) {
-      for (long address : all) {
-        table.read(address, record);
-        writer.entry(
-            record.page,
-            record.keyOffset,
-            record.keyLength,
-            record.valueOffset,
-            record.valueLength);
+      if (takePut) {
+        table.read(puts[i++], put);
+        writer.put(put.page, put.keyOffset, put.keyLength, put.valueOffset, put.valueLength);
+      } else {
+        removed.read(removes[j++], gone);
+        writer.remove(gone.page, gone.keyOffset, gone.keyLength);
       }
-      return writer.finish();
     }
+    return writer.finish();
   }
 
   @Override

@@ -46,6 +46,8 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
   private final Path root;
   private final StateStoreOptions options;
   private final ConcurrentHashMap<StoreId, StoreDirectory> directories = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, BundleDirectory> bundleDirectories =
+      new ConcurrentHashMap<>();
   private final Set<StoreId> openStores = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
@@ -118,26 +120,129 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
   }
 
   @Override
+  public long commitAll(List<StateStore> stores) {
+    requireNonNull(stores, "stores is null");
+    List<InMemoryStateStore> sorted = checkBundle(stores);
+    long start = System.nanoTime();
+    InMemoryStateStore firstStore = sorted.get(0);
+    String operatorId = firstStore.id().operatorId();
+    long next = firstStore.version() + 1;
+    int first = firstStore.id().keyGroup();
+    int last = sorted.get(sorted.size() - 1).id().keyGroup();
+    InMemoryStateStore.Delta[] deltas = new InMemoryStateStore.Delta[sorted.size()];
+    for (int i = 0; i < deltas.length; i++) {
+      deltas[i] = sorted.get(i).pendingDelta();
+    }
+    BundleDirectory bundles = bundleDirectory(operatorId);
+    long[] bytes = new long[sorted.size()];
+    int locked = 0;
+    try {
+      for (InMemoryStateStore store : sorted) {
+        store.directory().lock.lock();
+        locked++;
+      }
+      bundles.create();
+      for (InMemoryStateStore store : sorted) {
+        store.directory().create();
+        store.directory().discardForBundle(next);
+      }
+      bundles.discardOverlapping(next, first, last);
+      Path path = bundles.bundlePath(next, first, last);
+      try (AtomicFile file = new AtomicFile(path)) {
+        List<DeltaBundle.Section> sections = new ArrayList<>();
+        for (int i = 0; i < deltas.length; i++) {
+          long offset = file.channel().position();
+          bytes[i] = sorted.get(i).writeDelta(file, deltas[i]);
+          sections.add(new DeltaBundle.Section(sorted.get(i).id().keyGroup(), offset, bytes[i]));
+        }
+        DeltaBundle.writeIndex(file, operatorId, next, sections);
+        file.commit();
+      }
+      long deletable = Long.MAX_VALUE;
+      for (int i = 0; i < deltas.length; i++) {
+        StoreDirectory directory = sorted.get(i).directory();
+        directory.addedBundledDelta(next, path);
+        bytes[i] += sorted.get(i).afterDeltaWritten(next);
+        deletable = Math.min(deletable, directory.deletableUpTo(next, options.retainedVersions()));
+      }
+      if (deletable > 0) {
+        bundles.deleteUpTo(deletable, first, last);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write state bundle of operator " + operatorId, e);
+    } finally {
+      for (int i = locked - 1; i >= 0; i--) {
+        sorted.get(i).directory().lock.unlock();
+      }
+    }
+    long nanos = (System.nanoTime() - start) / sorted.size();
+    for (int i = 0; i < deltas.length; i++) {
+      sorted.get(i).committed(next, bytes[i], nanos);
+    }
+    return next;
+  }
+
+  /** The stores of a {@link #commitAll} call, sorted by key group, after checking them. */
+  private List<InMemoryStateStore> checkBundle(List<StateStore> stores) {
+    if (stores.isEmpty()) {
+      throw new IllegalArgumentException("no stores to commit");
+    }
+    List<InMemoryStateStore> sorted = new ArrayList<>();
+    for (StateStore store : stores) {
+      if (!(store instanceof InMemoryStateStore ours) || !openStores.contains(store.id())) {
+        throw new IllegalArgumentException(
+            "store " + store + " was not opened by the provider for " + root);
+      }
+      sorted.add(ours);
+    }
+    sorted.sort(java.util.Comparator.comparingInt(store -> store.id().keyGroup()));
+    InMemoryStateStore first = sorted.get(0);
+    for (int i = 0; i < sorted.size(); i++) {
+      InMemoryStateStore store = sorted.get(i);
+      if (!store.id().operatorId().equals(first.id().operatorId())
+          || store.version() != first.version()
+          || store.id().keyGroup() != first.id().keyGroup() + i) {
+        throw new IllegalArgumentException(
+            "stores committed together must be of one operator, at one version, of consecutive"
+                + " key groups, but "
+                + store
+                + " does not follow "
+                + sorted.get(Math.max(0, i - 1)));
+      }
+    }
+    return sorted;
+  }
+
+  @Override
   public void doMaintenance() {
+    java.util.Map<String, Long> bundlesDeletableUpTo = new java.util.TreeMap<>();
     for (StoreId id : storesOnDisk()) {
       StoreDirectory directory = directory(id);
       directory.lock.lock();
       try {
         directory.refresh();
         long latest = directory.latestVersion();
-        if (latest <= 0) {
-          continue;
-        }
-        if (!directory.hasSnapshot(latest)) {
+        if (latest > 0 && !directory.hasSnapshot(latest)) {
           BytesTable table = StoreLoader.load(directory, latest).table();
-          InMemoryStateStore.writeSnapshot(directory, latest, table);
+          StateFileWriter.writeSnapshot(directory, latest, table);
           directory.addedSnapshot(latest);
         }
-        directory.retain(latest, options.retainedVersions());
+        if (latest > 0) {
+          directory.retain(latest, options.retainedVersions());
+        }
+        long deletable =
+            latest > 0 ? directory.deletableUpTo(latest, options.retainedVersions()) : 0;
+        bundlesDeletableUpTo.merge(id.operatorId(), deletable, Math::min);
       } finally {
         directory.lock.unlock();
       }
     }
+    bundlesDeletableUpTo.forEach(
+        (operatorId, upTo) -> {
+          if (upTo > 0) {
+            bundleDirectory(operatorId).deleteUpTo(upTo, 0, KeyGroups.MAX_COUNT - 1);
+          }
+        });
   }
 
   @Override
@@ -150,7 +255,13 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
   }
 
   private StoreDirectory directory(StoreId id) {
-    return directories.computeIfAbsent(id, i -> new StoreDirectory(root, i));
+    return directories.computeIfAbsent(
+        id, i -> new StoreDirectory(root, i, bundleDirectory(i.operatorId())));
+  }
+
+  private BundleDirectory bundleDirectory(String operatorId) {
+    return bundleDirectories.computeIfAbsent(
+        operatorId, id -> new BundleDirectory(root.resolve(id)));
   }
 
   private List<StoreId> storesOnDisk() {

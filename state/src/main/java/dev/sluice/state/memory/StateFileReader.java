@@ -45,7 +45,7 @@ final class StateFileReader {
    *
    * @param entryCount the number of entries
    * @param totalKeys the number of keys in the store once the file is applied
-   * @param fileBytes the file's size
+   * @param fileBytes the size of the file (or of the section read)
    */
   record Summary(long entryCount, long totalKeys, long fileBytes) {}
 
@@ -60,6 +60,9 @@ final class StateFileReader {
 
   private final Path file;
   private final FileChannel channel;
+  private final long start;
+  private final long size;
+  private final String section;
   private final CRC32C crc = new CRC32C();
   private byte[] buffer;
   private int position;
@@ -67,9 +70,13 @@ final class StateFileReader {
   private long filePosition;
   private long bodyEnd;
 
-  private StateFileReader(Path file, FileChannel channel) {
+  private StateFileReader(Path file, FileChannel channel, long start, long size, String section) {
     this.file = file;
     this.channel = channel;
+    this.start = start;
+    this.size = size;
+    this.section = section;
+    this.filePosition = start;
   }
 
   /**
@@ -96,32 +103,64 @@ final class StateFileReader {
       throw new UncheckedIOException("cannot read state file " + file, e);
     }
     try (channel) {
-      return new StateFileReader(file, channel).read(kind, id, version, headerListener, visitor);
+      return new StateFileReader(file, channel, 0, channel.size(), "")
+          .read(kind, id, version, headerListener, visitor);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read state file " + file, e);
     }
   }
 
+  /**
+   * Reads the state file stored at bytes {@code [start, start + size)} of {@code channel}, a
+   * section of {@code file}; errors name the file and the section.
+   */
+  static Summary readSection(
+      Path file,
+      FileChannel channel,
+      long start,
+      long size,
+      byte kind,
+      StoreId id,
+      long version,
+      HeaderListener headerListener,
+      Visitor visitor) {
+    String section =
+        "(section for key group "
+            + id.keyGroup()
+            + " at bytes "
+            + start
+            + ".."
+            + (start + size)
+            + ") ";
+    try {
+      return new StateFileReader(file, channel, start, size, section)
+          .read(kind, id, version, headerListener, visitor);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read state file " + file, e);
+    }
+  }
+
+  private StateCorruptedException corrupt(String problem) {
+    return new StateCorruptedException(file, section + problem);
+  }
+
   private Summary read(
       byte kind, StoreId id, long version, HeaderListener headerListener, Visitor visitor)
       throws IOException {
-    long size = channel.size();
     if (size < StateFiles.FIXED_HEADER_BYTES + StateFiles.TRAILER_BYTES) {
-      throw new StateCorruptedException(
-          file,
+      throw corrupt(
           "is truncated: it has "
               + size
               + " bytes, fewer than the smallest state file ("
               + (StateFiles.FIXED_HEADER_BYTES + StateFiles.TRAILER_BYTES)
               + ")");
     }
-    bodyEnd = size - StateFiles.TRAILER_BYTES;
-    buffer = new byte[(int) Math.min(MAX_BUFFER_BYTES, bodyEnd)];
+    bodyEnd = start + size - StateFiles.TRAILER_BYTES;
+    buffer = new byte[(int) Math.min(MAX_BUFFER_BYTES, bodyEnd - start)];
     ensure(8);
     int magic = getInt(0);
     if (magic != StateFiles.MAGIC) {
-      throw new StateCorruptedException(
-          file,
+      throw corrupt(
           String.format(
               "is not a Sluice state file: it starts with 0x%08x instead of the magic 0x%08x"
                   + " (\"SLST\")",
@@ -129,8 +168,7 @@ final class StateFileReader {
     }
     int format = getShort(4);
     if (format != StateFiles.FORMAT_VERSION) {
-      throw new StateCorruptedException(
-          file,
+      throw corrupt(
           "has format version "
               + format
               + ", but this build reads only version "
@@ -153,8 +191,7 @@ final class StateFileReader {
       int stored = storedChecksum();
       int computed = (int) crc.getValue();
       if (stored != computed) {
-        throw new StateCorruptedException(
-            file, "is corrupt: " + checksumMismatch(stored, computed));
+        throw corrupt("is corrupt: " + checksumMismatch(stored, computed));
       }
       return new Summary(entryCount, totalKeys, size);
     } catch (Problem p) {
@@ -162,8 +199,7 @@ final class StateFileReader {
       int stored = storedChecksum();
       int computed = (int) crc.getValue();
       if (stored != computed) {
-        throw new StateCorruptedException(
-            file,
+        throw corrupt(
             "is truncated or corrupt: "
                 + p.getMessage()
                 + "; "
@@ -172,8 +208,7 @@ final class StateFileReader {
                 + size
                 + " bytes");
       }
-      throw new StateCorruptedException(
-          file, "is inconsistent: " + p.getMessage() + " (its checksum matches)");
+      throw corrupt("is inconsistent: " + p.getMessage() + " (its checksum matches)");
     }
   }
 
@@ -217,7 +252,7 @@ final class StateFileReader {
               + " of store "
               + id);
     }
-    long body = bodyEnd - (38 + operatorLength);
+    long body = bodyEnd - start - (38 + operatorLength);
     // The smallest entry has 2 bytes: two empty lengths, or an op and an empty key.
     if (entryCount < 0 || entryCount > body / 2) {
       throw new Problem(

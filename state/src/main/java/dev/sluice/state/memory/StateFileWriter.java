@@ -7,49 +7,40 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32C;
 
 /**
- * Writes one state file ({@link StateFiles}) atomically: into a temp file in the same directory,
- * then fsync, rename over the target, fsync of the directory. Until {@link #finish()} nothing is
- * visible under the target name; {@link #close()} without {@code finish()} deletes the temp file.
+ * Encodes one state file ({@link StateFiles}) into a channel at its current position: the header,
+ * the entries, and on {@link #finish()} the CRC-32C trailer. The channel belongs to the caller (an
+ * {@link AtomicFile} holding this file alone, or a {@link DeltaBundle} holding several).
  */
-final class StateFileWriter implements AutoCloseable {
+final class StateFileWriter {
   private static final int BUFFER_BYTES = 1 << 16;
 
-  private final Path target;
-  private final Path temp;
+  private final Path name;
   private final FileChannel channel;
-  private final byte kind;
   private final long entryCount;
   private final CRC32C crc = new CRC32C();
   private final byte[] buffer = new byte[BUFFER_BYTES];
   private int buffered;
   private long written;
   private long entries;
-  private boolean finished;
 
+  /**
+   * @param name the file the bytes end up in, for error messages
+   */
   StateFileWriter(
-      Path target, byte kind, StoreId id, long version, long entryCount, long totalKeys) {
-    this.target = target;
-    this.temp = target.resolveSibling("." + target.getFileName() + ".tmp");
-    this.kind = kind;
+      Path name,
+      FileChannel channel,
+      byte kind,
+      StoreId id,
+      long version,
+      long entryCount,
+      long totalKeys) {
+    this.name = name;
+    this.channel = channel;
     this.entryCount = entryCount;
-    try {
-      channel =
-          FileChannel.open(
-              temp,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.WRITE,
-              StandardOpenOption.TRUNCATE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create state file " + temp, e);
-    }
     byte[] operator = id.operatorId().getBytes(StandardCharsets.US_ASCII);
     ByteBuffer header = ByteBuffer.allocate(StateFiles.FIXED_HEADER_BYTES + operator.length);
     header.putInt(StateFiles.MAGIC);
@@ -63,6 +54,35 @@ final class StateFileWriter implements AutoCloseable {
     header.putLong(entryCount);
     header.putLong(totalKeys);
     write(header.array(), 0, header.position());
+  }
+
+  /** Writes {@code <version>.snapshot} of every entry in {@code table}, sorted by key. */
+  static long writeSnapshot(StoreDirectory directory, long version, BytesTable table) {
+    long[] all = table.sortedAddresses(null, 0);
+    BytesTable.Record record = new BytesTable.Record();
+    try (AtomicFile file = new AtomicFile(directory.snapshotPath(version))) {
+      StateFileWriter writer =
+          new StateFileWriter(
+              file.target(),
+              file.channel(),
+              StateFiles.KIND_SNAPSHOT,
+              directory.id,
+              version,
+              all.length,
+              all.length);
+      for (long address : all) {
+        table.read(address, record);
+        writer.entry(
+            record.page,
+            record.keyOffset,
+            record.keyLength,
+            record.valueOffset,
+            record.valueLength);
+      }
+      long bytes = writer.finish();
+      file.commit();
+      return bytes;
+    }
   }
 
   /** Appends a snapshot entry. */
@@ -93,45 +113,23 @@ final class StateFileWriter implements AutoCloseable {
   }
 
   /**
-   * Writes the checksum, makes the file durable and visible under its name.
+   * Writes the checksum.
    *
-   * @return the file's size in bytes
+   * @return the number of bytes this file took in the channel
    */
   long finish() {
     if (entries != entryCount) {
       throw new IllegalStateException(
-          "wrote " + entries + " entries to " + target + " but announced " + entryCount);
+          "wrote " + entries + " entries to " + name + " but announced " + entryCount);
     }
     try {
       flush();
       ByteBuffer trailer = ByteBuffer.allocate(StateFiles.TRAILER_BYTES);
       trailer.putInt((int) crc.getValue()).flip();
       writeFully(trailer);
-      channel.force(true);
-      channel.close();
-      try {
-        Files.move(
-            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      StateFiles.syncDirectory(target.getParent());
-      finished = true;
       return written;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write state file " + target, e);
-    }
-  }
-
-  @Override
-  public void close() {
-    if (!finished) {
-      try {
-        channel.close();
-        Files.deleteIfExists(temp);
-      } catch (IOException e) {
-        // The temp file is ignored by readers and removed by the next commit of this store.
-      }
+      throw new UncheckedIOException("cannot write state file " + name, e);
     }
   }
 
@@ -151,7 +149,7 @@ final class StateFileWriter implements AutoCloseable {
         writeFully(ByteBuffer.wrap(bytes, offset, length));
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write state file " + temp, e);
+      throw new UncheckedIOException("cannot write state file " + name, e);
     }
   }
 
@@ -160,7 +158,7 @@ final class StateFileWriter implements AutoCloseable {
       try {
         flush();
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot write state file " + temp, e);
+        throw new UncheckedIOException("cannot write state file " + name, e);
       }
     }
   }
@@ -177,9 +175,5 @@ final class StateFileWriter implements AutoCloseable {
     while (bytes.hasRemaining()) {
       written += channel.write(bytes);
     }
-  }
-
-  byte kind() {
-    return kind;
   }
 }

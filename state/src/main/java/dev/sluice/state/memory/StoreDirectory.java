@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NavigableMap;
 import java.util.NavigableSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
@@ -19,7 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * The directory {@code <root>/<operatorId>/<keyGroup>/} of one store and an index of the versions
- * it holds ({@code <version>.delta}, {@code <version>.snapshot}). Every read or change of the files
+ * it holds ({@code <version>.delta}, {@code <version>.snapshot}), and of the versions whose delta
+ * is a section of one of the operator's {@link DeltaBundle}s. Every read or change of the files
  * happens under {@link #lock}, which orders a store's commits against maintenance; the index is
  * kept up to date by this class's own writes and deletes, and re-read by {@link #refresh()}.
  */
@@ -33,13 +36,16 @@ final class StoreDirectory {
   private final Path root;
   private final NavigableSet<Long> deltas = new TreeSet<>();
   private final NavigableSet<Long> snapshots = new TreeSet<>();
+  private final NavigableMap<Long, List<Path>> bundled = new TreeMap<>();
+  private final BundleDirectory bundles;
   private final List<Path> leftovers = new ArrayList<>();
   private boolean exists;
 
-  StoreDirectory(Path root, StoreId id) {
+  StoreDirectory(Path root, StoreId id, BundleDirectory bundles) {
     this.root = root;
     this.id = id;
     this.path = root.resolve(id.operatorId()).resolve(Integer.toString(id.keyGroup()));
+    this.bundles = bundles;
   }
 
   Path deltaPath(long version) {
@@ -50,11 +56,22 @@ final class StoreDirectory {
     return path.resolve(version + StateFiles.SNAPSHOT_SUFFIX);
   }
 
-  /** Re-reads the directory listing. */
+  /** Re-reads the directory listing and the operator's bundles. */
   void refresh() {
     deltas.clear();
     snapshots.clear();
     leftovers.clear();
+    bundled.clear();
+    bundles
+        .list()
+        .forEach(
+            (version, files) -> {
+              for (BundleDirectory.Bundle bundle : files) {
+                if (bundle.covers(id.keyGroup())) {
+                  bundled.computeIfAbsent(version, v -> new ArrayList<>()).add(bundle.path());
+                }
+              }
+            });
     try (DirectoryStream<Path> files = Files.newDirectoryStream(path)) {
       exists = true;
       for (Path file : files) {
@@ -79,6 +96,9 @@ final class StoreDirectory {
     long latest = -1;
     if (!deltas.isEmpty()) {
       latest = deltas.last();
+    }
+    if (!bundled.isEmpty()) {
+      latest = Math.max(latest, bundled.lastKey());
     }
     if (!snapshots.isEmpty()) {
       latest = Math.max(latest, snapshots.last());
@@ -116,7 +136,7 @@ final class StoreDirectory {
     }
     long base = baseSnapshot(version);
     for (long v = base + 1; v <= version; v++) {
-      if (!deltas.contains(v)) {
+      if (!deltas.contains(v) && !bundled.containsKey(v)) {
         throw new StateCorruptedException(
             deltaPath(v),
             "is missing; it is needed to load version "
@@ -129,6 +149,8 @@ final class StoreDirectory {
                 + ranges(snapshots)
                 + ", deltas "
                 + ranges(deltas)
+                + ", bundled deltas "
+                + ranges(bundled.navigableKeySet())
                 + ")");
       }
     }
@@ -151,6 +173,47 @@ final class StoreDirectory {
       exists = true;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create state directory " + path, e);
+    }
+  }
+
+  /**
+   * The bundle holding the delta of {@code version}, or null if the store's own delta file does (it
+   * is preferred: a bundle commit deletes it first, so it can only be newer).
+   *
+   * @throws StateCorruptedException if two bundles hold it
+   */
+  Path bundleFor(long version) {
+    if (deltas.contains(version)) {
+      return null;
+    }
+    List<Path> files = bundled.get(version);
+    if (files == null) {
+      return null;
+    }
+    if (files.size() > 1) {
+      throw new StateCorruptedException(
+          files.get(0),
+          "and "
+              + files.get(1)
+              + " both hold version "
+              + version
+              + " of store "
+              + id
+              + "; one was left by an abandoned run that split the key groups differently");
+    }
+    return files.get(0);
+  }
+
+  /**
+   * Before {@code version} is committed as a section of a bundle: also deletes the store's own
+   * delta file of that version, which the bundle replaces.
+   */
+  void discardForBundle(long version) {
+    discardFrom(version);
+    bundled.tailMap(version, true).clear();
+    if (deltas.remove(version)) {
+      delete(deltaPath(version));
+      StateFiles.syncDirectory(path);
     }
   }
 
@@ -182,6 +245,10 @@ final class StoreDirectory {
 
   void addedDelta(long version) {
     deltas.add(version);
+  }
+
+  void addedBundledDelta(long version, Path bundle) {
+    bundled.put(version, new ArrayList<>(List.of(bundle)));
   }
 
   void addedSnapshot(long version) {
@@ -218,7 +285,21 @@ final class StoreDirectory {
       it.remove();
       count++;
     }
+    // Bundles are shared with other key groups: the operator deletes them (deletableUpTo).
+    bundled.headMap(Math.min(base, oldest - 1), true).clear();
     return count;
+  }
+
+  /**
+   * The newest version whose delta no retained version of this store needs (see {@link #retain}); 0
+   * if every delta is still needed.
+   */
+  long deletableUpTo(long latest, int retained) {
+    long oldest = latest - retained + 1;
+    if (oldest <= 1) {
+      return 0;
+    }
+    return Math.min(baseSnapshot(oldest), oldest - 1);
   }
 
   private static void delete(Path file) {

@@ -5,8 +5,9 @@ import java.nio.file.Path;
 
 /**
  * Builds a {@link BytesTable} as of a version from a store's files: the newest snapshot at or
- * before it, then each delta after it in order. After every file it checks that the table holds the
- * number of keys the file announces, which catches a file applied to the wrong base.
+ * before it, then each delta after it in order (the store's own delta file, or its section of a
+ * {@link DeltaBundle}). After every file it checks that the table holds the number of keys the file
+ * announces, which catches a file applied to the wrong base.
  */
 final class StoreLoader {
   private StoreLoader() {}
@@ -34,10 +35,13 @@ final class StoreLoader {
       bytesRead += summary.fileBytes();
     }
     for (long v = base + 1; v <= version; v++) {
-      Path file = directory.deltaPath(v);
+      Path bundle = directory.bundleFor(v);
+      Path file = bundle != null ? bundle : directory.deltaPath(v);
       StateFileReader.Summary summary =
-          StateFileReader.read(
-              file, StateFiles.KIND_DELTA, directory.id, v, (entries, keys) -> {}, applier);
+          bundle != null
+              ? DeltaBundle.readSection(bundle, directory.id, v, (entries, keys) -> {}, applier)
+              : StateFileReader.read(
+                  file, StateFiles.KIND_DELTA, directory.id, v, (entries, keys) -> {}, applier);
       checkKeys(file, table, summary);
       bytesRead += summary.fileBytes();
     }

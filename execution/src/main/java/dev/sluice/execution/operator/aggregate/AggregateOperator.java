@@ -284,7 +284,7 @@ public final class AggregateOperator implements Operator {
                   }
                 });
       }
-      state.keyGroupRange().keyGroups().forEach(group -> store(group).commit());
+      state.commit(spec.operatorId());
       clearChanges();
       for (Batch batch : out.build()) {
         output.emit(batch);

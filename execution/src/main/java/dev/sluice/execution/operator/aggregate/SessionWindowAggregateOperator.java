@@ -180,7 +180,7 @@ public final class SessionWindowAggregateOperator implements Operator {
       if (changelog == null && mode == OutputMode.COMPLETE) {
         forEachKey((store, key, sessions) -> sessions.forEach(s -> out.add(resultRow(key, s))));
       }
-      state.keyGroupRange().keyGroups().forEach(keyGroup -> keyGroupStore(keyGroup).commit());
+      state.commit(spec.operatorId());
       EventTimeStats stats = context.eventTime();
       if (stats != null && late > 0) {
         stats.countLate(spec.operatorId(), late);

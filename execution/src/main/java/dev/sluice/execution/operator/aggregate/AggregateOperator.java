@@ -99,6 +99,12 @@ public final class AggregateOperator implements Operator {
   /** The watermark at this operator's depth: groups whose window ended at or before it close. */
   private long watermark = Long.MIN_VALUE;
 
+  /**
+   * Where the window end's null flag is in a group's state entry key, or -1 if it moves (a key
+   * before it has no fixed width) or there is none.
+   */
+  private final int windowEndOffset;
+
   private static final byte GROUP = 0;
   private static final byte DISTINCT_VALUE = 1;
   private static final byte LAST_UPDATE = 2;
@@ -109,6 +115,12 @@ public final class AggregateOperator implements Operator {
       keyTypes.add(spec.input().schema().field(i).type());
     }
     keyEncoder = new KeyEncoder(keyTypes);
+    // fixedOffset is where the value starts in the key; in the entry key, after its kind byte, the
+    // same number is where its null flag is.
+    windowEndOffset =
+        spec.closesWindows() && ValueCodec.fixedWidth(keyTypes.get(spec.windowEndKey())) == 8
+            ? ValueCodec.fixedOffset(keyTypes, spec.windowEndKey())
+            : -1;
     List<Integer> distinctArguments = spec.distinctArguments();
     for (int slot = 0; slot < distinctArguments.size(); slot++) {
       distinctTypes.add(spec.input().schema().field(spec.keyCount() + slot).type());
@@ -314,9 +326,8 @@ public final class AggregateOperator implements Operator {
               Iterator<StateEntry> entries = store.prefixScan(new byte[] {GROUP});
               while (entries.hasNext()) {
                 StateEntry entry = entries.next();
-                byte[] key = java.util.Arrays.copyOfRange(entry.key(), 1, entry.key().length);
-                Object windowEnd = ValueCodec.decodeKey(keyTypes, key)[spec.windowEndKey()];
-                if (windowEnd != null && VectorValues.timestampMillis(windowEnd) <= watermark) {
+                if (closedBy(entry.key(), watermark)) {
+                  byte[] key = java.util.Arrays.copyOfRange(entry.key(), 1, entry.key().length);
                   if (emitClosed) {
                     out.add(resultRow(key, decode(entry.value())));
                   }
@@ -325,6 +336,21 @@ public final class AggregateOperator implements Operator {
               }
               removeGroups(store, closed);
             });
+  }
+
+  /**
+   * Whether the group of state entry {@code entryKey} ({@code 0x00 + key}) has a window end at or
+   * before {@code watermark}. The end is read in place when the keys before it have a fixed width.
+   */
+  private boolean closedBy(byte[] entryKey, long watermark) {
+    if (windowEndOffset >= 0) {
+      // The null flag is 0 for NULL: a group without a window end never closes.
+      return entryKey[windowEndOffset] != 0
+          && ValueCodec.readOrderedLong(entryKey, windowEndOffset + 1) <= watermark;
+    }
+    byte[] key = java.util.Arrays.copyOfRange(entryKey, 1, entryKey.length);
+    Object windowEnd = ValueCodec.decodeKey(keyTypes, key)[spec.windowEndKey()];
+    return windowEnd != null && VectorValues.timestampMillis(windowEnd) <= watermark;
   }
 
   /**

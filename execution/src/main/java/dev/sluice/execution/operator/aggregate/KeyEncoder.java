@@ -46,13 +46,14 @@ final class KeyEncoder {
 
   private void write(FieldVector vector, SqlType type, int row) {
     if (vector.isNull(row)) {
-      out.writeNullFlag(true);
+      ValueCodec.writeNull(out, type);
       return;
     }
     switch (type.kind()) {
       case BOOLEAN -> out.writeNullFlag(false).writeBoolean(((BitVector) vector).get(row) == 1);
       case TINYINT, SMALLINT, INTEGER, BIGINT ->
-          out.writeNullFlag(false).writeVarLong(((BaseIntVector) vector).getValueAsLong(row));
+          ValueCodec.writeOrdered(
+              out.writeNullFlag(false), type, ((BaseIntVector) vector).getValueAsLong(row));
       case FLOAT -> out.writeNullFlag(false).writeFloat(((Float4Vector) vector).get(row));
       case DOUBLE -> out.writeNullFlag(false).writeDouble(((Float8Vector) vector).get(row));
       case VARCHAR -> writeUtf8(out.writeNullFlag(false), (BaseVariableWidthVector) vector, row);
@@ -60,9 +61,12 @@ final class KeyEncoder {
         int length = copyBytes((BaseVariableWidthVector) vector, row);
         out.writeNullFlag(false).writeBytes(scratch, 0, length);
       }
-      case DATE -> out.writeNullFlag(false).writeVarLong(((DateDayVector) vector).get(row));
+      case DATE ->
+          ValueCodec.writeOrdered(
+              out.writeNullFlag(false), type, ((DateDayVector) vector).get(row));
       case TIMESTAMP ->
-          out.writeNullFlag(false).writeVarLong(((TimeStampMilliVector) vector).get(row));
+          ValueCodec.writeOrdered(
+              out.writeNullFlag(false), type, ((TimeStampMilliVector) vector).get(row));
       default -> ValueCodec.write(out, type, VectorValues.get(vector, type, row));
     }
   }

@@ -14,21 +14,80 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Compact binary form of row values (the Java classes of {@code VectorValues}) for state keys and
- * accumulators: a null flag, then the value in its natural width. Equal values always encode to
- * equal bytes, so encoded keys can be compared and hashed.
+ * Binary form of row values (the Java classes of {@code VectorValues}) for state keys and
+ * accumulators: a null flag, then the value. Equal values always encode to equal bytes, so encoded
+ * keys can be compared and hashed.
+ *
+ * <p>Types of a fixed width ({@link #fixedWidth}) always take it, zeros standing for a NULL, so the
+ * position of a key column in a key of such types is fixed (the aggregation reads a group's window
+ * end in place). Integers, dates, times, timestamps and intervals are big-endian with the sign bit
+ * flipped, so that keys of them sort as their values do (a store iterates in key order).
  */
 final class ValueCodec {
   private ValueCodec() {}
 
+  /** The bytes a value of {@code type} takes after its null flag, or -1 if they vary. */
+  static int fixedWidth(SqlType type) {
+    return switch (type.kind()) {
+      case BOOLEAN, TINYINT -> 1;
+      case SMALLINT -> 2;
+      case INTEGER, DATE, TIME, INTERVAL_YEAR_MONTH, FLOAT -> 4;
+      case BIGINT, TIMESTAMP, INTERVAL_DAY_TIME, DOUBLE -> 8;
+      case NULL -> 0;
+      default -> -1;
+    };
+  }
+
+  /** Writes an integer-like value of {@code type} in its width, sign bit flipped. */
+  static void writeOrdered(BinaryWriter out, SqlType type, long value) {
+    switch (fixedWidth(type)) {
+      case 1 -> out.writeByte((int) value ^ 0x80);
+      case 2 -> {
+        int flipped = (int) value ^ 0x8000;
+        out.writeByte(flipped >>> 8).writeByte(flipped);
+      }
+      case 4 -> out.writeInt((int) value ^ Integer.MIN_VALUE);
+      default -> out.writeLong(value ^ Long.MIN_VALUE);
+    }
+  }
+
+  /** Reads what {@link #writeOrdered} wrote. */
+  static long readOrdered(BinaryReader in, SqlType type) {
+    return switch (fixedWidth(type)) {
+      case 1 -> (byte) (in.readByte() ^ 0x80);
+      case 2 -> (short) (((in.readByte() & 0xff) << 8 | (in.readByte() & 0xff)) ^ 0x8000);
+      case 4 -> in.readInt() ^ Integer.MIN_VALUE;
+      default -> in.readLong() ^ Long.MIN_VALUE;
+    };
+  }
+
+  /** Reads an 8-byte value written by {@link #writeOrdered} at {@code bytes[offset]}. */
+  static long readOrderedLong(byte[] bytes, int offset) {
+    long value = 0;
+    for (int i = 0; i < 8; i++) {
+      value = value << 8 | (bytes[offset + i] & 0xff);
+    }
+    return value ^ Long.MIN_VALUE;
+  }
+
+  /** Writes a NULL of {@code type}: the flag, then zeros for a fixed-width type. */
+  static void writeNull(BinaryWriter out, SqlType type) {
+    out.writeNullFlag(true);
+    for (int i = fixedWidth(type); i > 0; i--) {
+      out.writeByte(0);
+    }
+  }
+
   static void write(BinaryWriter out, SqlType type, Object value) {
-    out.writeNullFlag(value == null);
     if (value == null) {
+      writeNull(out, type);
       return;
     }
+    out.writeNullFlag(false);
     switch (type.kind()) {
       case BOOLEAN -> out.writeBoolean((Boolean) value);
-      case TINYINT, SMALLINT, INTEGER, BIGINT -> out.writeVarLong(((Number) value).longValue());
+      case TINYINT, SMALLINT, INTEGER, BIGINT ->
+          writeOrdered(out, type, ((Number) value).longValue());
       case FLOAT -> out.writeFloat((Float) value);
       case DOUBLE -> out.writeDouble((Double) value);
       case DECIMAL -> {
@@ -38,11 +97,11 @@ final class ValueCodec {
       }
       case VARCHAR -> out.writeString((String) value);
       case VARBINARY -> out.writeBytes((byte[]) value);
-      case DATE -> out.writeVarLong(((LocalDate) value).toEpochDay());
-      case TIME -> out.writeVarLong(((LocalTime) value).toNanoOfDay() / 1_000_000L);
-      case TIMESTAMP -> out.writeVarLong(VectorValues.timestampMillis(value));
-      case INTERVAL_DAY_TIME -> out.writeVarLong(((Duration) value).toMillis());
-      case INTERVAL_YEAR_MONTH -> out.writeVarLong(((Period) value).toTotalMonths());
+      case DATE -> writeOrdered(out, type, ((LocalDate) value).toEpochDay());
+      case TIME -> writeOrdered(out, type, ((LocalTime) value).toNanoOfDay() / 1_000_000L);
+      case TIMESTAMP -> writeOrdered(out, type, VectorValues.timestampMillis(value));
+      case INTERVAL_DAY_TIME -> writeOrdered(out, type, ((Duration) value).toMillis());
+      case INTERVAL_YEAR_MONTH -> writeOrdered(out, type, ((Period) value).toTotalMonths());
       case ARRAY -> {
         List<?> list = (List<?>) value;
         out.writeUnsignedVarInt(list.size());
@@ -56,14 +115,15 @@ final class ValueCodec {
 
   static Object read(BinaryReader in, SqlType type) {
     if (in.readNullFlag()) {
+      in.skip(Math.max(0, fixedWidth(type)));
       return null;
     }
     return switch (type.kind()) {
       case BOOLEAN -> in.readBoolean();
-      case TINYINT -> (byte) in.readVarLong();
-      case SMALLINT -> (short) in.readVarLong();
-      case INTEGER -> (int) in.readVarLong();
-      case BIGINT -> in.readVarLong();
+      case TINYINT -> (byte) readOrdered(in, type);
+      case SMALLINT -> (short) readOrdered(in, type);
+      case INTEGER -> (int) readOrdered(in, type);
+      case BIGINT -> readOrdered(in, type);
       case FLOAT -> in.readFloat();
       case DOUBLE -> in.readDouble();
       case DECIMAL -> {
@@ -72,11 +132,11 @@ final class ValueCodec {
       }
       case VARCHAR -> in.readString();
       case VARBINARY -> in.readBytes();
-      case DATE -> LocalDate.ofEpochDay(in.readVarLong());
-      case TIME -> LocalTime.ofNanoOfDay(in.readVarLong() * 1_000_000L);
-      case TIMESTAMP -> VectorValues.timestamp(in.readVarLong());
-      case INTERVAL_DAY_TIME -> Duration.ofMillis(in.readVarLong());
-      case INTERVAL_YEAR_MONTH -> Period.ofMonths((int) in.readVarLong()).normalized();
+      case DATE -> LocalDate.ofEpochDay(readOrdered(in, type));
+      case TIME -> LocalTime.ofNanoOfDay(readOrdered(in, type) * 1_000_000L);
+      case TIMESTAMP -> VectorValues.timestamp(readOrdered(in, type));
+      case INTERVAL_DAY_TIME -> Duration.ofMillis(readOrdered(in, type));
+      case INTERVAL_YEAR_MONTH -> Period.ofMonths((int) readOrdered(in, type)).normalized();
       case ARRAY -> {
         int size = in.readUnsignedVarInt();
         List<Object> list = new ArrayList<>(size);
@@ -96,6 +156,22 @@ final class ValueCodec {
       write(out, types.get(i), values[i]);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * Where key column {@code index} starts in every key of {@code types} (after its null flag), or
+   * -1 if a column before it has no fixed width.
+   */
+  static int fixedOffset(List<SqlType> types, int index) {
+    int offset = 0;
+    for (int i = 0; i < index; i++) {
+      int width = fixedWidth(types.get(i));
+      if (width < 0) {
+        return -1;
+      }
+      offset += 1 + width;
+    }
+    return offset + 1;
   }
 
   static Object[] decodeKey(List<SqlType> types, byte[] key) {

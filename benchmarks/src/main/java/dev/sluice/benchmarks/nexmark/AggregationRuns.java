@@ -46,7 +46,8 @@ final class AggregationRuns {
   private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
   private static final com.sun.management.OperatingSystemMXBean OS =
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-  private static final Pattern VERSION_FILE = Pattern.compile("([0-9]+)\\.(delta|snapshot)");
+  private static final Pattern VERSION_FILE =
+      Pattern.compile("([0-9]+)\\.(delta|snapshot|[0-9]+-[0-9]+\\.bundle)");
 
   private final int partitions;
   private final int chunk;
@@ -414,11 +415,15 @@ final class AggregationRuns {
         try (DirectoryStream<Path> groups =
             Files.newDirectoryStream(operator, Files::isDirectory)) {
           for (Path group : groups) {
-            ids.add(
-                new StoreId(
-                    operator.getFileName().toString(),
-                    Integer.parseInt(group.getFileName().toString())));
+            // Key-group directories hold snapshots (and single-store deltas); bundles/ holds
+            // the deltas of whole key-group ranges.
             version = Math.max(version, latestVersion(group));
+            if (!group.getFileName().toString().equals("bundles")) {
+              ids.add(
+                  new StoreId(
+                      operator.getFileName().toString(),
+                      Integer.parseInt(group.getFileName().toString())));
+            }
           }
         }
       }

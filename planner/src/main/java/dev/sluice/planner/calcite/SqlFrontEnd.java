@@ -155,6 +155,7 @@ public final class SqlFrontEnd {
     } catch (CalciteContextException e) {
       throw translate(e);
     }
+    QueryHints.check(validated, validator);
     SqlToRelConverter converter =
         new SqlToRelConverter(
             (rowType, queryString, schemaPath, viewPath) -> {
@@ -164,7 +165,10 @@ public final class SqlFrontEnd {
             catalogReader,
             cluster,
             StandardConvertletTable.INSTANCE,
-            SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false));
+            SqlToRelConverter.config()
+                .withTrimUnusedFields(false)
+                .withExpand(false)
+                .withHintStrategyTable(QueryHints.STRATEGIES));
     try {
       RelRoot root = converter.convertQuery(validated, false, true);
       return root.project();

@@ -127,7 +127,11 @@ public record PhysicalPlan(
     PlanSpec rewritten =
         spec.withInputs(spec.inputs().stream().map(input -> withTtl(input, ttlMillis)).toList());
     if (rewritten instanceof AggregateSpec aggregate && !aggregate.closesWindows()) {
-      Long ttl = ttlMillis.getOrDefault(aggregate.operatorId(), ttlMillis.get("*"));
+      // An option naming the operator beats a STATE_TTL hint, which beats the option for all.
+      Long ttl = ttlMillis.get(aggregate.operatorId());
+      if (ttl == null && aggregate.stateTtlMillis() == 0) {
+        ttl = ttlMillis.get("*");
+      }
       if (ttl != null) {
         return aggregate.withStateTtl(ttl);
       }

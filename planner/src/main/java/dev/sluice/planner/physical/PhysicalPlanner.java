@@ -28,6 +28,7 @@ import dev.sluice.execution.plan.WatermarkSpec;
 import dev.sluice.execution.type.Field;
 import dev.sluice.execution.type.Schema;
 import dev.sluice.planner.calcite.CalciteTypes;
+import dev.sluice.planner.calcite.QueryHints;
 import dev.sluice.planner.catalog.Catalog;
 import dev.sluice.planner.catalog.CatalogEntry;
 import dev.sluice.planner.catalog.RowsSource;
@@ -137,15 +138,33 @@ public final class PhysicalPlanner {
    * stage, and the stateful merge emits (append mode) and evicts closed groups. Fed by other
    * window-closing aggregations, it closes by an older watermark ({@link ChainedAggregations}).
    */
+  /** The STATE_TTL hints of the aggregations enclosing the one being translated. */
+  private final java.util.Deque<Set<List<String>>> enclosingTtlHints = new java.util.ArrayDeque<>();
+
   private PlanSpec aggregate(Aggregate aggregate) {
     if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
       throw new SluiceException(
           ErrorCode.UNSUPPORTED_FEATURE, "GROUPING SETS, ROLLUP and CUBE are not supported yet");
     }
+    // Calcite passes a SELECT's hints down to the aggregations below it too: a hint is this
+    // aggregation's own only if no enclosing aggregation carries it.
+    Set<List<String>> hints = QueryHints.stateTtlOptions(aggregate);
+    Set<List<String>> ownHints = new java.util.HashSet<>(hints);
+    enclosingTtlHints.forEach(ownHints::removeAll);
+    enclosingTtlHints.push(hints);
+    try {
+      return aggregate(aggregate, ownHints);
+    } finally {
+      enclosingTtlHints.pop();
+    }
+  }
+
+  private PlanSpec aggregate(Aggregate aggregate, Set<List<String>> ownTtlHints) {
     PlanSpec sessions =
         SessionTranslation.translate(
             aggregate, () -> "aggregate-" + aggregateCount++, this::translate, rexBuilder);
     if (sessions != null) {
+      refuseTtlHint(ownTtlHints, "aggregates session windows, which a watermark closes");
       return sessions;
     }
     PlanSpec input = translate(aggregate.getInput());
@@ -181,6 +200,9 @@ public final class PhysicalPlanner {
         windowEndKey = k;
       }
     }
+    if (windowEndKey >= 0) {
+      refuseTtlHint(ownTtlHints, "groups by windows the watermark closes");
+    }
     // A one-off query runs every aggregation once over all its input, so any chain is fine there.
     int levelsBelow = streaming ? ChainedAggregations.levelsBelow(input) : 0;
     int watermarkDepth = windowEndKey < 0 ? 0 : levelsBelow;
@@ -210,9 +232,25 @@ public final class PhysicalPlanner {
         false,
         null,
         windowEndKey,
-        0,
+        windowEndKey < 0 ? QueryHints.stateTtlMillis(aggregate) : 0,
         false,
         watermarkDepth);
+  }
+
+  /** Refuses a STATE_TTL hint on an aggregation whose state something else bounds. */
+  private static void refuseTtlHint(Set<List<String>> ownHints, String bound) {
+    if (!ownHints.isEmpty()) {
+      throw new SluiceException(
+          ErrorCode.INVALID_OPTION,
+          "hint "
+              + QueryHints.STATE_TTL
+              + "('"
+              + ownHints.iterator().next().get(0)
+              + "') is on an aggregation that "
+              + bound
+              + ", which already bounds its state; remove the hint (a TTL applies to aggregations"
+              + " without an event-time bound)");
+    }
   }
 
   static AggregateCall aggregateCall(org.apache.calcite.rel.core.AggregateCall call, Schema input) {

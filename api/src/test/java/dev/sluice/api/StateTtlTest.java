@@ -113,6 +113,35 @@ class StateTtlTest {
   }
 
   @Test
+  void aHintInTheQueryBoundsItsAggregationAndAnOptionNamingTheOperatorOverridesIt() {
+    String hinted =
+        "SELECT /*+ STATE_TTL('10 minutes') */ user_id, COUNT(*) AS clicks,"
+            + " COUNT(DISTINCT page) AS pages FROM clicks GROUP BY user_id";
+    // The option for every aggregation does not override the hint.
+    StreamingQuery query = start(hinted, Map.of("stateTtl", "1 day"));
+    batch(query, click("ann", "home"));
+    clock.advance(Duration.ofMinutes(11));
+    batch(query, click("bob", "home")); // ann expires at the end of this batch
+    assertThat(batch(query, click("ann", "cart"), click("bob", "cart")))
+        .containsExactlyInAnyOrder(Row.of("ann", 1L, 1L), Row.of("bob", 2L, 2L));
+    query.stop();
+  }
+
+  @Test
+  void anOptionNamingTheOperatorBeatsTheHint() {
+    String hinted =
+        "SELECT /*+ STATE_TTL('10 minutes') */ user_id, COUNT(*) AS clicks,"
+            + " COUNT(DISTINCT page) AS pages FROM clicks GROUP BY user_id";
+    StreamingQuery query = start(hinted, Map.of("stateTtl.aggregate-0", "1 hour"));
+    batch(query, click("ann", "home"));
+    clock.advance(Duration.ofMinutes(11));
+    batch(query, click("bob", "home"));
+    assertThat(batch(query, click("ann", "cart")))
+        .containsExactly(Row.of("ann", 2L, 2L)); // kept: the 1-hour option applies
+    query.stop();
+  }
+
+  @Test
   void badTtlOptionsAreRefusedNamingTheFix() {
     assertThatThrownBy(() -> start(PER_USER, Map.of("stateTtl.aggregate-7", "1 hour")))
         .isInstanceOfSatisfying(

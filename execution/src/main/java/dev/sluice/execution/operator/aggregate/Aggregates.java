@@ -138,7 +138,7 @@ final class Aggregates {
     List<Field> fields = call.stateFields("");
     Object[] values = partialValues(call, state);
     for (int i = 0; i < fields.size(); i++) {
-      ValueCodec.write(out, fields.get(i).type(), values[i]);
+      ValueCodec.writeCompact(out, fields.get(i).type(), values[i]);
     }
   }
 
@@ -146,7 +146,7 @@ final class Aggregates {
     List<Field> fields = call.stateFields("");
     Object[] state = new Object[fields.size()];
     for (int i = 0; i < state.length; i++) {
-      state[i] = ValueCodec.read(in, fields.get(i).type());
+      state[i] = ValueCodec.readCompact(in, fields.get(i).type());
     }
     if (call.function() == AggregateFunction.APPROX_COUNT_DISTINCT) {
       state[0] = ApproxDistinct.fromBytes((byte[]) state[0]);

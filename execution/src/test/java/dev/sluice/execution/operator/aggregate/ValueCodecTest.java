@@ -79,4 +79,26 @@ class ValueCodecTest {
     assertThat(ValueCodec.fixedOffset(List.of(SqlType.VARCHAR, SqlType.TIMESTAMP), 1))
         .isEqualTo(-1);
   }
+
+  @Test
+  void stateValuesWriteIntegersCompactlyAndReadThemBack() {
+    Object[][] cases = {
+      {SqlType.BIGINT, 3L, 2},
+      {SqlType.BIGINT, -70_000_000_000L, 7},
+      {SqlType.INTEGER, 300, 3},
+      {SqlType.TIMESTAMP, java.time.LocalDateTime.of(2026, 11, 21, 10, 0), 7},
+      {SqlType.BIGINT, null, 9},
+      {SqlType.VARCHAR, "x", 3}
+    };
+    for (Object[] c : cases) {
+      SqlType type = (SqlType) c[0];
+      dev.sluice.state.encoding.BinaryWriter out = new dev.sluice.state.encoding.BinaryWriter();
+      ValueCodec.writeCompact(out, type, c[1]);
+      assertThat(out.size()).as("%s %s", type, c[1]).isEqualTo((int) c[2]);
+      assertThat(
+              ValueCodec.readCompact(
+                  new dev.sluice.state.encoding.BinaryReader(out.toByteArray()), type))
+          .isEqualTo(c[1]);
+    }
+  }
 }

@@ -192,6 +192,12 @@ public final class StateFootprint {
     }
     System.out.printf(
         "commit of 128 unchanged stores (empty deltas): %.0f ms%n", ms(System.nanoTime() - start));
+    start = System.nanoTime();
+    spread.commitAll(stores.subList(0, 64));
+    spread.commitAll(stores.subList(64, 128));
+    System.out.printf(
+        "commitAll of 128 unchanged stores (two bundles of 64): %.0f ms%n",
+        ms(System.nanoTime() - start));
     for (StateStore s : stores) {
       s.close();
     }
@@ -199,7 +205,7 @@ public final class StateFootprint {
     start = System.nanoTime();
     long loadedKeys = 0;
     for (int g = 0; g < groups.count(); g++) {
-      try (StateStore s = spread.open(new StoreId("agg", g), 2)) {
+      try (StateStore s = spread.open(new StoreId("agg", g), 3)) {
         loadedKeys += s.numKeys();
       }
     }

@@ -33,6 +33,10 @@ class StateTtlTest {
   private static final String PER_USER =
       "SELECT user_id, COUNT(*) AS clicks, COUNT(DISTINCT page) AS pages FROM clicks GROUP BY user_id";
 
+  private static final String HINTED =
+      "SELECT /*+ STATE_TTL('10 minutes') */ user_id, COUNT(*) AS clicks,"
+          + " COUNT(DISTINCT page) AS pages FROM clicks GROUP BY user_id";
+
   @TempDir Path checkpoint;
   private final ManualClock clock = new ManualClock(1_800_000_000_000L);
   private final Sluice sluice =
@@ -74,6 +78,13 @@ class StateTtlTest {
     return fresh;
   }
 
+  /** ann clicks, 11 minutes pass, bob clicks: a 10-minute TTL expires ann at the end of it. */
+  private void annThenBobElevenMinutesLater(StreamingQuery query) {
+    batch(query, click("ann", "home"));
+    clock.advance(Duration.ofMinutes(11));
+    batch(query, click("bob", "home"));
+  }
+
   @Test
   void aGroupIdleLongerThanTheTtlIsRemovedAndStartsAgainAcrossARestart() {
     StreamingQuery query = start(PER_USER, Map.of("stateTtl", "1 hour"));
@@ -104,24 +115,17 @@ class StateTtlTest {
   @Test
   void aTtlForOneOperatorByItsId() {
     StreamingQuery query = start(PER_USER, Map.of("stateTtl.aggregate-0", "10 minutes"));
-    batch(query, click("ann", "home"));
-    clock.advance(Duration.ofMinutes(11));
-    batch(query, click("bob", "home")); // ann expires at the end of this batch
+    annThenBobElevenMinutesLater(query);
     assertThat(batch(query, click("ann", "cart"), click("bob", "cart")))
         .containsExactlyInAnyOrder(Row.of("ann", 1L, 1L), Row.of("bob", 2L, 2L));
     query.stop();
   }
 
   @Test
-  void aHintInTheQueryBoundsItsAggregationAndAnOptionNamingTheOperatorOverridesIt() {
-    String hinted =
-        "SELECT /*+ STATE_TTL('10 minutes') */ user_id, COUNT(*) AS clicks,"
-            + " COUNT(DISTINCT page) AS pages FROM clicks GROUP BY user_id";
+  void aHintInTheQueryBoundsItsAggregationEvenWithTheOptionForAll() {
     // The option for every aggregation does not override the hint.
-    StreamingQuery query = start(hinted, Map.of("stateTtl", "1 day"));
-    batch(query, click("ann", "home"));
-    clock.advance(Duration.ofMinutes(11));
-    batch(query, click("bob", "home")); // ann expires at the end of this batch
+    StreamingQuery query = start(HINTED, Map.of("stateTtl", "1 day"));
+    annThenBobElevenMinutesLater(query);
     assertThat(batch(query, click("ann", "cart"), click("bob", "cart")))
         .containsExactlyInAnyOrder(Row.of("ann", 1L, 1L), Row.of("bob", 2L, 2L));
     query.stop();
@@ -129,13 +133,8 @@ class StateTtlTest {
 
   @Test
   void anOptionNamingTheOperatorBeatsTheHint() {
-    String hinted =
-        "SELECT /*+ STATE_TTL('10 minutes') */ user_id, COUNT(*) AS clicks,"
-            + " COUNT(DISTINCT page) AS pages FROM clicks GROUP BY user_id";
-    StreamingQuery query = start(hinted, Map.of("stateTtl.aggregate-0", "1 hour"));
-    batch(query, click("ann", "home"));
-    clock.advance(Duration.ofMinutes(11));
-    batch(query, click("bob", "home"));
+    StreamingQuery query = start(HINTED, Map.of("stateTtl.aggregate-0", "1 hour"));
+    annThenBobElevenMinutesLater(query);
     assertThat(batch(query, click("ann", "cart")))
         .containsExactly(Row.of("ann", 2L, 2L)); // kept: the 1-hour option applies
     query.stop();

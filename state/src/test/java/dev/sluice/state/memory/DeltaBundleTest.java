@@ -60,14 +60,7 @@ class DeltaBundleTest {
   }
 
   private void record(long version, Map<Integer, TreeMap<byte[], byte[]>> current) {
-    Map<Integer, TreeMap<byte[], byte[]>> copy = new HashMap<>();
-    current.forEach(
-        (g, map) -> {
-          TreeMap<byte[], byte[]> m = StateTesting.newReference();
-          m.putAll(map);
-          copy.put(g, m);
-        });
-    expected.put(version, copy);
+    expected.put(version, copy(current));
   }
 
   private void assertLoads(InMemoryStateStoreProvider provider, int groups, long version) {

@@ -1,6 +1,7 @@
 package dev.sluice.api;
 
 import static dev.sluice.api.testing.StreamTest.addData;
+import static dev.sluice.api.testing.StreamTest.checkChangelogTable;
 import static dev.sluice.api.testing.StreamTest.checkNewOutput;
 import static dev.sluice.api.testing.StreamTest.startStream;
 import static dev.sluice.api.testing.StreamTest.stopStream;
@@ -158,6 +159,39 @@ class ChainedWindowsTest {
             checkNewOutput(Row.of(t(0), t(10), 3L)),
             addData(bids, bid(4, 26)),
             checkNewOutput(Row.of(t(10), t(20), 1L)));
+  }
+
+  @Test
+  void changelogModeInsertsEachOuterWindowAndUpdatesItWhenAnotherInnerWindowRaisesTheMaximum() {
+    StreamTest.of(sluice, sluice.sql(HOT_AUCTIONS), checkpoint)
+        .outputMode(OutputMode.CHANGELOG)
+        .run(
+            addData(bids, bid(1, 1), bid(1, 3), bid(2, 4), bid(3, 12)),
+            checkNewOutput(),
+            addData(bids, bid(2, 6), bid(2, 8), bid(1, 17)),
+            // the inner aggregation closes [0, 10) (auction 1: 2, auction 2: 3); the outer inserts
+            checkNewOutput(Row.of("+I", t(0), t(10), 3L)),
+            stopStream(),
+            addData(bids, bid(4, 26)),
+            startStream(),
+            checkNewOutput(Row.of("+I", t(10), t(20), 1L)),
+            checkChangelogTable(Row.of(t(0), t(10), 3L), Row.of(t(10), t(20), 1L)));
+  }
+
+  @Test
+  void completeModeKeepsEveryOuterWindowAcrossARestart() {
+    StreamTest.of(sluice, sluice.sql(HOT_AUCTIONS), checkpoint)
+        .outputMode(OutputMode.COMPLETE)
+        .run(
+            addData(bids, bid(1, 1), bid(1, 3), bid(2, 4), bid(3, 12)),
+            checkNewOutput(),
+            addData(bids, bid(2, 6), bid(2, 8), bid(1, 17)),
+            checkNewOutput(Row.of(t(0), t(10), 3L)),
+            stopStream(),
+            addData(bids, bid(4, 26)),
+            startStream(),
+            // the outer aggregation keeps [0, 10): complete mode evicts nothing
+            checkNewOutput(Row.of(t(0), t(10), 3L), Row.of(t(10), t(20), 1L)));
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.calcite.rel.hint.HintPredicates;
 import org.apache.calcite.rel.hint.HintStrategyTable;
 import org.apache.calcite.rel.hint.Hintable;
@@ -95,19 +96,21 @@ public final class QueryHints {
 
   /** The options of each STATE_TTL hint an aggregation carries (its own and inherited ones). */
   public static Set<List<String>> stateTtlOptions(Hintable aggregate) {
-    return aggregate.getHints().stream()
-        .filter(hint -> hint.hintName.equalsIgnoreCase(STATE_TTL))
+    return stateTtlHints(aggregate)
         .map(hint -> List.copyOf(hint.listOptions))
         .collect(Collectors.toSet());
   }
 
   /** The state TTL the nearest STATE_TTL hint gives an aggregation, in milliseconds; 0 if none. */
   public static long stateTtlMillis(Hintable aggregate) {
-    return aggregate.getHints().stream()
-        .filter(hint -> hint.hintName.equalsIgnoreCase(STATE_TTL))
+    return stateTtlHints(aggregate)
         .min(Comparator.comparingInt((RelHint hint) -> hint.inheritPath.size()))
         .map(hint -> ttl(hint.listOptions.get(0), SqlParserPos.ZERO).toMillis())
         .orElse(0L);
+  }
+
+  private static Stream<RelHint> stateTtlHints(Hintable aggregate) {
+    return aggregate.getHints().stream().filter(hint -> hint.hintName.equalsIgnoreCase(STATE_TTL));
   }
 
   private static Duration ttl(String text, SqlParserPos pos) {

@@ -43,7 +43,8 @@ final class DeltaBundle {
   static void writeIndex(
       AtomicFile file, String operatorId, long version, java.util.List<Section> sections) {
     byte[] operator = operatorId.getBytes(StandardCharsets.US_ASCII);
-    ByteBuffer index = ByteBuffer.allocate(26 + operator.length + 20 * sections.size() + 4 + 4);
+    // 22 fixed bytes and the operator id, 20 per section, the CRC, the footer.
+    ByteBuffer index = ByteBuffer.allocate(22 + operator.length + 20 * sections.size() + 4 + 4);
     index.putInt(MAGIC);
     index.putShort(FORMAT_VERSION);
     index.putShort((short) 0);

@@ -222,16 +222,16 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
       try {
         directory.refresh();
         long latest = directory.latestVersion();
-        if (latest > 0 && !directory.hasSnapshot(latest)) {
-          BytesTable table = StoreLoader.load(directory, latest).table();
-          StateFileWriter.writeSnapshot(directory, latest, table);
-          directory.addedSnapshot(latest);
-        }
+        long deletable = 0;
         if (latest > 0) {
+          if (!directory.hasSnapshot(latest)) {
+            BytesTable table = StoreLoader.load(directory, latest).table();
+            StateFileWriter.writeSnapshot(directory, latest, table);
+            directory.addedSnapshot(latest);
+          }
           directory.retain(latest, options.retainedVersions());
+          deletable = directory.deletableUpTo(latest, options.retainedVersions());
         }
-        long deletable =
-            latest > 0 ? directory.deletableUpTo(latest, options.retainedVersions()) : 0;
         bundlesDeletableUpTo.merge(id.operatorId(), deletable, Math::min);
       } finally {
         directory.lock.unlock();

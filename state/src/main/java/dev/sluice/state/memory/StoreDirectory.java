@@ -265,34 +265,31 @@ final class StoreDirectory {
    * @return the number of files deleted
    */
   int retain(long latest, int retained) {
-    long oldest = latest - retained + 1;
-    if (oldest <= 1) {
+    long upTo = deletableUpTo(latest, retained);
+    if (upTo == 0) {
       return 0;
     }
-    long base = baseSnapshot(oldest);
-    if (base == 0) {
-      return 0;
-    }
+    long base = baseSnapshot(latest - retained + 1);
     int count = 0;
     for (Iterator<Long> it = snapshots.headSet(base, false).iterator(); it.hasNext(); ) {
       delete(snapshotPath(it.next()));
       it.remove();
       count++;
     }
-    for (Iterator<Long> it = deltas.headSet(Math.min(base, oldest - 1), true).iterator();
-        it.hasNext(); ) {
+    for (Iterator<Long> it = deltas.headSet(upTo, true).iterator(); it.hasNext(); ) {
       delete(deltaPath(it.next()));
       it.remove();
       count++;
     }
     // Bundles are shared with other key groups: the operator deletes them (deletableUpTo).
-    bundled.headMap(Math.min(base, oldest - 1), true).clear();
+    bundled.headMap(upTo, true).clear();
     return count;
   }
 
   /**
-   * The newest version whose delta no retained version of this store needs (see {@link #retain}); 0
-   * if every delta is still needed.
+   * The newest version whose delta no retained version of this store needs: the older of the base
+   * snapshot of the oldest retained version and the version before it; 0 if every delta is still
+   * needed (nothing is old enough, or no snapshot is at or before the oldest retained version).
    */
   long deletableUpTo(long latest, int retained) {
     long oldest = latest - retained + 1;

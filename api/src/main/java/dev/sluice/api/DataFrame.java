@@ -369,7 +369,7 @@ public final class DataFrame {
 
   /** Registers this query as a view {@code name} that SQL can select from. */
   public void createOrReplaceTempView(String name) {
-    session.catalog().register(CatalogEntry.view(name, schema(), plan), true);
+    session.entries().register(CatalogEntry.view(name, schema(), plan), true);
   }
 
   public DataStreamWriter writeStream() {
@@ -476,11 +476,11 @@ public final class DataFrame {
   /** Runs {@code sql} with this DataFrame visible under a temporary name. */
   private DataFrame withView(java.util.function.Function<String, RelNode> sql) {
     String view = session.uniqueName(Catalog.HIDDEN_PREFIX + "df");
-    session.catalog().register(CatalogEntry.view(view, schema(), plan), false);
+    session.entries().register(CatalogEntry.view(view, schema(), plan), false);
     try {
       return derive(sql.apply("\"" + view + "\""));
     } finally {
-      session.catalog().drop(view);
+      session.entries().drop(view);
     }
   }
 

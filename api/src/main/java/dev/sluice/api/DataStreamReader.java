@@ -21,6 +21,8 @@ import java.util.Optional;
  * it, not when the query starts.
  */
 public final class DataStreamReader {
+  private static final String MEMORY = "memory";
+
   private final Sluice session;
   private final boolean streaming;
   private String format;
@@ -57,42 +59,71 @@ public final class DataStreamReader {
     return this;
   }
 
+  /** The source as a DataFrame, registered under a name of the engine's making. */
   public DataFrame load() {
+    String name = session.uniqueName(Catalog.HIDDEN_PREFIX + (format == null ? "source" : format));
+    register(name);
+    return session.table(name);
+  }
+
+  /**
+   * Registers the source in the session's catalog as {@code name}: a stream for {@code
+   * readStream()}, a table for {@code read()} — what {@code CREATE STREAM name (...) WITH
+   * (connector = ...)} does. A {@code memory} source is one stream that every query reads (rows
+   * added to it reach them all, see {@link Sluice#findMemoryStream}); other connectors give each
+   * query its own source instance.
+   *
+   * @throws SluiceException DUPLICATE_OBJECT if the name is taken; MISSING_OPTION, UNKNOWN_OPTION
+   *     or INVALID_OPTION for the connector's options
+   */
+  public void register(String name) {
     if (format == null) {
       throw new SluiceException(
           ErrorCode.MISSING_OPTION,
           "no format given: call format(name) first; known sources are: "
               + String.join(", ", session.connectors().sources().keySet()));
     }
+    if (session.entries().get(name).isPresent()) {
+      throw new SluiceException(
+          ErrorCode.DUPLICATE_OBJECT,
+          "'" + name + "' already exists; drop it first or choose another name");
+    }
     SourceProvider provider = session.connectors().source(format);
     ConnectorOptions connectorOptions =
         new ConnectorOptions(provider.name(), options).validate(provider.optionNames());
     Optional<Schema> declared = Optional.ofNullable(schema);
-    // Create one source now to check the options and learn the schema; queries make their own.
-    Schema actual;
-    try (Source probe =
-        provider.create(new SourceContext(connectorOptions, declared, session.options().clock()))) {
-      actual = probe.schema();
-    }
     String description = provider.name() + new java.util.TreeMap<>(options);
-    SourceFactory factory =
-        new SourceFactory() {
-          @Override
-          public Source create(Clock clock) {
-            return provider.create(new SourceContext(connectorOptions, declared, clock));
-          }
+    SourceFactory factory;
+    Schema actual;
+    if (provider.name().equals(MEMORY)) {
+      Source shared =
+          provider.create(new SourceContext(connectorOptions, declared, session.options().clock()));
+      actual = shared.schema();
+      factory = Sluice.fixedSource(shared, description);
+    } else {
+      // Create one source now to check the options and learn the schema; queries make their own.
+      try (Source probe =
+          provider.create(
+              new SourceContext(connectorOptions, declared, session.options().clock()))) {
+        actual = probe.schema();
+      }
+      factory =
+          new SourceFactory() {
+            @Override
+            public Source create(Clock clock) {
+              return provider.create(new SourceContext(connectorOptions, declared, clock));
+            }
 
-          @Override
-          public String description() {
-            return description;
-          }
-        };
-    String name = session.uniqueName(Catalog.HIDDEN_PREFIX + provider.name());
+            @Override
+            public String description() {
+              return description;
+            }
+          };
+    }
     CatalogEntry entry =
         streaming
             ? CatalogEntry.stream(name, actual, factory)
             : CatalogEntry.table(name, actual, factory);
-    session.catalog().register(entry, false);
-    return session.table(name);
+    session.entries().register(entry, false);
   }
 }

@@ -237,7 +237,7 @@ public final class DataStreamWriter {
       try {
         function.call(frame, batchId);
       } finally {
-        session.catalog().drop(name);
+        session.entries().drop(name);
       }
     };
   }
@@ -247,7 +247,7 @@ public final class DataStreamWriter {
       @Override
       public void publish(String name, Schema schema, Supplier<List<Row>> rows) {
         session
-            .catalog()
+            .entries()
             .register(
                 CatalogEntry.table(
                     name, schema, new RowsSource(name, schema, rows, "sink-table(" + name + ")")),

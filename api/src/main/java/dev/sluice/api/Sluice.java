@@ -23,6 +23,7 @@ import dev.sluice.planner.catalog.WatermarkDeclaration;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -108,6 +109,25 @@ public final class Sluice implements AutoCloseable {
   }
 
   /**
+   * The memory stream registered as {@code name} ({@link #memoryStream(String, Schema)}, or {@code
+   * CREATE STREAM name (...) WITH (connector = 'memory')}), to add rows to; empty if {@code name}
+   * is not one.
+   */
+  public Optional<MemoryStream> findMemoryStream(String name) {
+    return catalog
+        .get(name)
+        .filter(entry -> entry.kind() == TableKind.STREAM)
+        .flatMap(entry -> entry.source().shared())
+        .filter(MemoryStream.class::isInstance)
+        .map(MemoryStream.class::cast);
+  }
+
+  /** The session's streams, tables and views: list, describe, drop. */
+  public SessionCatalog catalog() {
+    return new SessionCatalog(this);
+  }
+
+  /**
    * Declares the event time of stream {@code name} in the catalog, as {@code CREATE STREAM} does:
    * {@code declareWatermark("bids", "WATERMARK FOR date_time AS date_time - INTERVAL '5' SECOND")}.
    * Every query over the stream (SQL or DataFrame) then has that watermark, as if each had called
@@ -162,7 +182,7 @@ public final class Sluice implements AutoCloseable {
 
   // Package-private wiring for DataFrame, readers and writers.
 
-  Catalog catalog() {
+  Catalog entries() {
     return catalog;
   }
 
@@ -204,6 +224,11 @@ public final class Sluice implements AutoCloseable {
       @Override
       public String description() {
         return description;
+      }
+
+      @Override
+      public Optional<Source> shared() {
+        return Optional.of(source);
       }
     };
   }

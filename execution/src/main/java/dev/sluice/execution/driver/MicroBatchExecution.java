@@ -100,7 +100,14 @@ final class MicroBatchExecution implements StreamingQuery {
   // Guarded by lock.
   private Map<String, long[]> committedEnd = new LinkedHashMap<>();
   private boolean terminated;
+
   // Owned by the query thread.
+  /** Manual trigger: batches asked for by {@link #runBatch()}, and run so far (under lock). */
+  private long batchesRequested;
+
+  private long batchesRun;
+  private boolean lastRequestRanBatch;
+
   private long nextBatchId;
   private OffsetLogEntry pending;
   private long lastTriggerStartMillis = -1;
@@ -305,7 +312,11 @@ final class MicroBatchExecution implements StreamingQuery {
     try {
       Map<String, long[]> target =
           config.trigger() instanceof Trigger.AvailableNow ? latestOffsets() : null;
+      boolean manual = config.trigger() instanceof Trigger.Manual;
       while (!stopRequested) {
+        if (manual) {
+          awaitBatchRequest();
+        }
         long triggerStart = config.clock().millis();
         status = new QueryStatus("Getting offsets from sources", false, true);
         long offsetsStart = System.nanoTime();
@@ -331,7 +342,15 @@ final class MicroBatchExecution implements StreamingQuery {
             || (target != null && reached(target) && !watermarkBatchDue())) {
           break;
         }
-        waitForNextTrigger(triggerStart, ranBatch);
+        if (manual) {
+          synchronized (lock) {
+            lastRequestRanBatch = ranBatch;
+            batchesRun++;
+            lock.notifyAll();
+          }
+        } else {
+          waitForNextTrigger(triggerStart, ranBatch);
+        }
       }
     } catch (Throwable t) {
       if (!(stopRequested && isInterruption(t))) {
@@ -566,6 +585,16 @@ final class MicroBatchExecution implements StreamingQuery {
         watermark == Long.MIN_VALUE ? null : watermark, inputs, lateRows);
   }
 
+  /** Waits for {@link #runBatch()}; {@link #stop()} ends the wait by interrupting the thread. */
+  private void awaitBatchRequest() throws InterruptedException {
+    status = new QueryStatus("Waiting for RUN BATCH", false, false);
+    synchronized (lock) {
+      while (batchesRequested == batchesRun) {
+        lock.wait();
+      }
+    }
+  }
+
   private void waitForNextTrigger(long triggerStart, boolean ranBatch) throws InterruptedException {
     status = new QueryStatus("Waiting for next trigger", false, false);
     if (config.trigger() instanceof Trigger.ProcessingTime time && !time.interval().isZero()) {
@@ -703,6 +732,31 @@ final class MicroBatchExecution implements StreamingQuery {
       }
     }
     throwIfFailed();
+  }
+
+  @Override
+  public boolean runBatch() {
+    if (!(config.trigger() instanceof Trigger.Manual)) {
+      throw new IllegalStateException(
+          describe() + " runs on trigger " + config.trigger() + "; only a manual trigger steps");
+    }
+    synchronized (lock) {
+      long ticket = ++batchesRequested;
+      lock.notifyAll();
+      while (!terminated && batchesRun < ticket) {
+        try {
+          lock.wait(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted waiting for a batch of " + describe(), e);
+        }
+      }
+      if (batchesRun >= ticket) {
+        return lastRequestRanBatch;
+      }
+    }
+    throwIfFailed();
+    throw new IllegalStateException(describe() + " has stopped");
   }
 
   private void throwIfFailed() {

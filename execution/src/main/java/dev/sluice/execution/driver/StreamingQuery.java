@@ -39,6 +39,17 @@ public interface StreamingQuery {
    */
   void processAllAvailable();
 
+  /**
+   * Runs the next micro-batch of a query started with {@link Trigger#manual()} and returns when it
+   * is committed: the new data of every source, or a batch without data when the watermark moved
+   * and windows are due to close.
+   *
+   * @return false, having run nothing, if there was nothing to run
+   * @throws IllegalStateException if the query has another trigger or has stopped
+   * @throws StreamingQueryException if the batch failed (the query has then ended)
+   */
+  boolean runBatch();
+
   boolean isActive();
 
   Optional<StreamingQueryException> exception();

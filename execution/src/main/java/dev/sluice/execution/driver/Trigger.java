@@ -24,6 +24,14 @@ public sealed interface Trigger {
     return new Once();
   }
 
+  /**
+   * No batch runs on its own: each {@link StreamingQuery#runBatch()} runs one and returns when it
+   * is committed. For scripts and tests that must run the same batches every time.
+   */
+  static Trigger manual() {
+    return new Manual();
+  }
+
   record ProcessingTime(Duration interval) implements Trigger {
     public ProcessingTime {
       if (interval.isNegative()) {
@@ -35,4 +43,6 @@ public sealed interface Trigger {
   record AvailableNow() implements Trigger {}
 
   record Once() implements Trigger {}
+
+  record Manual() implements Trigger {}
 }

@@ -2,6 +2,7 @@ package dev.sluice.planner.calcite;
 
 import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
+import dev.sluice.execution.error.TextPosition;
 import dev.sluice.planner.catalog.Catalog;
 import dev.sluice.planner.catalog.CatalogEntry;
 import java.util.ArrayList;
@@ -260,7 +261,12 @@ public final class SqlFrontEnd {
     } else {
       detail = message.lines().findFirst().orElse("syntax error");
     }
-    return new SluiceException(ErrorCode.SYNTAX_ERROR, "syntax error" + where + ": " + detail, e);
+    TextPosition position =
+        pos == null || pos.getLineNum() < 1 || pos.getColumnNum() < 1
+            ? null
+            : new TextPosition(pos.getLineNum(), pos.getColumnNum());
+    return new SluiceException(
+        ErrorCode.SYNTAX_ERROR, "syntax error" + where + ": " + detail, position, e);
   }
 
   private SqlValidator newValidator(CalciteCatalogReader reader) {
@@ -273,7 +279,20 @@ public final class SqlFrontEnd {
             .withConformance(SqlConformanceEnum.LENIENT));
   }
 
+  /** {@link #describe}'s error, with the position Calcite reported. */
   private SluiceException translate(CalciteContextException e) {
+    SluiceException described = describe(e);
+    if (e.getPosLine() < 1 || e.getPosColumn() < 1) {
+      return described;
+    }
+    return new SluiceException(
+        described.code(),
+        described.getMessage(),
+        new TextPosition(e.getPosLine(), e.getPosColumn()),
+        e);
+  }
+
+  private SluiceException describe(CalciteContextException e) {
     String message =
         e.getCause() != null && e.getCause().getMessage() != null
             ? e.getCause().getMessage()

@@ -68,4 +68,23 @@ public record WatermarkDeclaration(int column, long delayMillis) {
     long delay = m.group(3) == null ? 0 : Durations.parse(m.group(3) + " " + m.group(4)).toMillis();
     return new WatermarkDeclaration(column, delay);
   }
+
+  /**
+   * The declaration as {@link #parse} reads it, e.g. {@code WATERMARK FOR ts AS ts - INTERVAL '5'
+   * SECOND}.
+   */
+  public String clause(Schema schema) {
+    String name = schema.field(column).name();
+    String clause = "WATERMARK FOR " + name + " AS " + name;
+    if (delayMillis == 0) {
+      return clause;
+    }
+    long[] unitMillis = {86_400_000, 3_600_000, 60_000, 1_000, 1};
+    String[] units = {"DAY", "HOUR", "MINUTE", "SECOND", "MILLISECOND"};
+    int unit = 0;
+    while (delayMillis % unitMillis[unit] != 0) {
+      unit++;
+    }
+    return clause + " - INTERVAL '" + delayMillis / unitMillis[unit] + "' " + units[unit];
+  }
 }

@@ -199,7 +199,7 @@ public final class SluiceShell implements AutoCloseable {
         LineReaderBuilder.builder()
             .terminal(terminal)
             .appName("sluice")
-            .parser(new StatementParser())
+            .parser(new ShellLineParser())
             .variable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUATION_PROMPT)
             // SQL has '!=': no history expansion of '!'.
             .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)

@@ -19,29 +19,46 @@ singleStatement
     : statement EOF
     ;
 
+// Each statement's first keyword picks its rule, so an error after it lists what may follow.
 statement
-    : CREATE STREAM ifNotExists? name=identifier
-        LPAREN streamElement (COMMA streamElement)* RPAREN withOptions?            #createStream
-    | CREATE TABLE ifNotExists? name=identifier columnList? withOptions            #createTableWith
-    | CREATE TABLE ifNotExists? name=identifier columnList? AS query               #createTableAs
-    | CREATE (OR REPLACE)? VIEW ifNotExists? name=identifier AS query              #createView
-    | CREATE SINK ifNotExists? name=identifier withOptions                         #createSink
+    : CREATE createStatement                                                       #create
     | DROP kind=(STREAM | TABLE | VIEW | SINK) ifExists? name=identifier           #drop
     | INSERT INTO target=identifier query                                          #insert
     | EXPLAIN kind=(LOGICAL | PHYSICAL | STATE)? query                             #explain
-    | SHOW what=(STREAMS | TABLES | VIEWS | SINKS | QUERIES | CONNECTORS
-        | FUNCTIONS | SETTINGS)                                                    #show
-    | SHOW OUTPUT name=identifier                                                  #showOutput
-    | DESCRIBE QUERY name=identifier                                               #describeQuery
-    | DESCRIBE name=identifier                                                     #describe
+    | SHOW showStatement                                                           #show
+    | DESCRIBE describeStatement                                                   #describe
     | STOP QUERY name=identifier                                                   #stopQuery
     | START QUERY name=identifier                                                  #startQuery
     | SET key=settingKey EQ value=literal                                          #set
     | RESET (ALL | key=settingKey)                                                 #reset
-    | RUN BATCH name=identifier?                                                   #runBatch
-    | RUN UNTIL IDLE                                                               #runUntilIdle
+    | RUN runStatement                                                             #run
     | ADVANCE CLOCK duration                                                       #advanceClock
     | query                                                                        #select
+    ;
+
+createStatement
+    : STREAM ifNotExists? name=identifier
+        LPAREN streamElement (COMMA streamElement)* RPAREN withOptions?            #createStream
+    | TABLE ifNotExists? name=identifier columnList? withOptions                   #createTableWith
+    | TABLE ifNotExists? name=identifier columnList? AS query                      #createTableAs
+    | (OR REPLACE)? VIEW ifNotExists? name=identifier AS query                     #createView
+    | SINK ifNotExists? name=identifier withOptions                                #createSink
+    ;
+
+showStatement
+    : what=(STREAMS | TABLES | VIEWS | SINKS | QUERIES | CONNECTORS | FUNCTIONS
+        | SETTINGS)                                                                #showObjects
+    | OUTPUT name=identifier                                                       #showOutput
+    ;
+
+describeStatement
+    : QUERY name=identifier                                                        #describeQuery
+    | name=identifier                                                              #describeObject
+    ;
+
+runStatement
+    : BATCH name=identifier?                                                       #runBatch
+    | UNTIL IDLE                                                                   #runUntilIdle
     ;
 
 ifNotExists

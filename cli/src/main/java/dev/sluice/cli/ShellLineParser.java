@@ -11,7 +11,7 @@ import org.jline.reader.impl.DefaultParser;
  * shows the continuation prompt. Backslashes are not escapes: {@code \q} reaches the shell as
  * typed.
  */
-final class StatementParser implements Parser {
+final class ShellLineParser implements Parser {
   private final DefaultParser words = new DefaultParser().escapeChars(null);
 
   @Override

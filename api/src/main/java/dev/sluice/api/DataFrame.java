@@ -95,11 +95,19 @@ public final class DataFrame {
   }
 
   /**
-   * True if rows of the result change after they are first produced (an aggregation without an
-   * event-time window), so a continuous query over it needs update or complete output mode.
+   * True if the query aggregates, so its groups change as rows arrive: complete output mode can
+   * show its whole result.
    */
   public boolean isUpdating() {
     return physical().updating();
+  }
+
+  /**
+   * True if every row of the result is final when produced: no aggregation, or only aggregations
+   * whose groups the watermark closes (event-time windows), so append output mode works.
+   */
+  public boolean isAppendable() {
+    return physical().appendable();
   }
 
   public DataFrame select(Column... columns) {
@@ -436,6 +444,29 @@ public final class DataFrame {
         + "== Physical plan ==\n"
         + physical.spec().root()
         + "\n";
+  }
+
+  /**
+   * One part of {@link #explainString()}: {@code "logical"} (the plan as validated), {@code
+   * "physical"} (the optimized plan and the physical operators, the default of {@code EXPLAIN}).
+   *
+   * @throws SluiceException INVALID_ARGUMENT for another level; UNSUPPORTED_FEATURE for {@code
+   *     "state"}, not built yet
+   */
+  public String explainString(String level) {
+    return switch (level) {
+      case "logical" -> "== Logical plan ==\n" + SluicePlanner.explainLogical(plan);
+      case "physical" -> explainString();
+      case "state" ->
+          throw new SluiceException(
+              ErrorCode.UNSUPPORTED_FEATURE,
+              "EXPLAIN STATE is not built yet; EXPLAIN shows the physical operators, and DESCRIBE"
+                  + " QUERY a running query's state");
+      default ->
+          throw new SluiceException(
+              ErrorCode.INVALID_ARGUMENT,
+              "unknown explain level '" + level + "'; use logical or physical");
+    };
   }
 
   public void explain() {

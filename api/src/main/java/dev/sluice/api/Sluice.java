@@ -122,6 +122,21 @@ public final class Sluice implements AutoCloseable {
         .map(MemoryStream.class::cast);
   }
 
+  /** The source connectors {@code readStream().format(...)} knows, by name. */
+  public java.util.Set<String> sourceConnectors() {
+    return new java.util.TreeSet<>(connectors.sources().keySet());
+  }
+
+  /** The sink connectors {@code writeStream().format(...)} knows, by name. */
+  public java.util.Set<String> sinkConnectors() {
+    return new java.util.TreeSet<>(connectors.sinks().keySet());
+  }
+
+  /** The functions SQL can call (built-in and registered), by name. */
+  public java.util.Set<String> functionNames() {
+    return planner.functionNames();
+  }
+
   /** The session's streams, tables and views: list, describe, drop. */
   public SessionCatalog catalog() {
     return new SessionCatalog(this);

@@ -1,12 +1,13 @@
 package dev.sluice.cli;
 
+import dev.sluice.cli.statement.Script;
 import org.jline.reader.EOFError;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.Parser;
 import org.jline.reader.impl.DefaultParser;
 
 /**
- * Tells JLine when the buffer is a whole input: when {@link Statements#isComplete} says so (every
+ * Tells JLine when the buffer is a whole input: when {@link Script#isComplete} says so (every
  * statement ended by {@code ;}, or a backslash command). Otherwise Enter adds a line and the reader
  * shows the continuation prompt. Backslashes are not escapes: {@code \q} reaches the shell as
  * typed.
@@ -16,7 +17,7 @@ final class ShellLineParser implements Parser {
 
   @Override
   public ParsedLine parse(String line, int cursor, ParseContext context) {
-    if (context == ParseContext.ACCEPT_LINE && !Statements.isComplete(line)) {
+    if (context == ParseContext.ACCEPT_LINE && !Script.split(line).isComplete()) {
       throw new EOFError(-1, cursor, "statement not ended by ;");
     }
     return words.parse(line, cursor, ParseContext.SPLIT_LINE);

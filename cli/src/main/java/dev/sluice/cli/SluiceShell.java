@@ -5,8 +5,12 @@ import static java.util.Objects.requireNonNull;
 import dev.sluice.api.DataFrame;
 import dev.sluice.api.DataStreamWriter;
 import dev.sluice.api.Sluice;
-import dev.sluice.execution.batch.Row;
-import dev.sluice.execution.batch.TableFormatter;
+import dev.sluice.cli.render.ErrorCaret;
+import dev.sluice.cli.render.ResultPrinter;
+import dev.sluice.cli.session.ShellSession;
+import dev.sluice.cli.session.StatementResult;
+import dev.sluice.cli.statement.Script;
+import dev.sluice.cli.statement.ScriptStatement;
 import dev.sluice.execution.connector.EmitPolicy;
 import dev.sluice.execution.connector.OutputMode;
 import dev.sluice.execution.driver.StreamingQuery;
@@ -47,11 +51,12 @@ import org.jline.utils.WriterOutputStream;
  * The Sluice shell: a read-eval-print loop over one embedded session, with the Nexmark streams
  * {@code bid}, {@code auction} and {@code person} registered as views.
  *
- * <p><b>Statements.</b> Input is split by {@link Statements}: a statement ends with {@code ;} and
- * may span lines (the reader shows a continuation prompt until the {@code ;}); a line starting with
- * a backslash is a shell command ({@code \help}, {@code \q}). A query over a stream starts a
- * continuous query whose micro-batches {@link BatchPrinter} prints as they commit; a query over
- * static data runs once and prints its table.
+ * <p><b>Statements.</b> Input is split by {@link Script}: a statement ends with {@code ;} and may
+ * span lines (the reader shows a continuation prompt until the {@code ;}); a line starting with a
+ * backslash is a shell command ({@code \help}, {@code \q}). Statements run in a {@link
+ * ShellSession} (the executor golden files use too) in its live mode: a query over a stream starts
+ * a continuous query whose micro-batches {@link BatchPrinter} prints as they commit; anything else
+ * prints its result ({@link ResultPrinter}).
  *
  * <p><b>Ctrl-C.</b> While a line is being typed the terminal is in raw mode, Ctrl-C reaches the
  * reader as a key, and JLine throws {@link UserInterruptException}: the shell drops the line. While
@@ -98,6 +103,7 @@ public final class SluiceShell implements AutoCloseable {
   private final ShellOptions options;
   private final String separator;
   private final Sluice sluice;
+  private final ShellSession session;
   private final SignalHandler previousInterruptHandler;
 
   /**
@@ -136,6 +142,7 @@ public final class SluiceShell implements AutoCloseable {
       sluice.close();
       throw e;
     }
+    this.session = new ShellSession(sluice, ShellSession.Mode.LIVE, null, null);
     this.previousInterruptHandler = terminal.handle(Signal.INT, signal -> interrupt());
   }
 
@@ -217,7 +224,7 @@ public final class SluiceShell implements AutoCloseable {
         return EXIT_OK;
       }
       interrupted = false;
-      for (String statement : Statements.split(input)) {
+      for (ScriptStatement statement : Script.split(input).all()) {
         Outcome outcome = execute(statement);
         if (outcome == Outcome.QUIT) {
           return EXIT_OK;
@@ -231,7 +238,7 @@ public final class SluiceShell implements AutoCloseable {
 
   /** Runs {@code script}'s statements in order, stopping at the first error or Ctrl-C. */
   int runScript(String script) {
-    for (String statement : Statements.split(script)) {
+    for (ScriptStatement statement : Script.split(script).all()) {
       if (interrupted) {
         return EXIT_INTERRUPTED;
       }
@@ -251,19 +258,38 @@ public final class SluiceShell implements AutoCloseable {
     return interrupted ? EXIT_INTERRUPTED : EXIT_OK;
   }
 
-  /** Runs one statement or command (as {@link Statements#split} returns them). */
-  Outcome execute(String statement) {
+  /** Runs one statement or command and prints its result. */
+  Outcome execute(ScriptStatement statement) {
     try {
-      if (Statements.isCommand(statement)) {
-        return command(statement);
+      if (statement.command()) {
+        return command(statement.text());
       }
-      DataFrame query = sluice.sql(statement);
-      return query.isStreaming() ? runContinuous(query) : runOnce(query);
+      StatementResult result = session.execute(statement);
+      if (result instanceof StatementResult.Live live) {
+        return runContinuous(live.query());
+      }
+      if (result instanceof StatementResult.Failed failed) {
+        printError(statement, failed.error());
+        return Outcome.ERROR;
+      }
+      ResultPrinter.print(out, result, options.maxRows());
+      out.flush();
+      return Outcome.OK;
     } catch (RuntimeException e) {
       out.println("ERROR " + describe(e));
       out.flush();
       return Outcome.ERROR;
     }
+  }
+
+  /** {@code ERROR [CODE] message}, and under it the line the error is on with a caret. */
+  private void printError(ScriptStatement statement, SluiceException error) {
+    out.println("ERROR " + error);
+    error
+        .position()
+        .flatMap(position -> ErrorCaret.under(statement, position))
+        .ifPresent(caret -> caret.forEach(out::println));
+    out.flush();
   }
 
   private static String describe(RuntimeException e) {
@@ -285,14 +311,6 @@ public final class SluiceShell implements AutoCloseable {
               ErrorCode.SYNTAX_ERROR,
               "unknown command '" + name + "'; \\help lists the commands, \\q quits");
     }
-  }
-
-  private Outcome runOnce(DataFrame query) {
-    List<Row> rows = query.collectAsList();
-    out.print(TableFormatter.format(query.schema(), rows, options.maxRows(), true));
-    out.println("(" + rows.size() + (rows.size() == 1 ? " row)" : " rows)"));
-    out.flush();
-    return Outcome.OK;
   }
 
   /**
@@ -446,6 +464,7 @@ public final class SluiceShell implements AutoCloseable {
   @Override
   public void close() {
     try {
+      session.close();
       sluice.close();
     } finally {
       terminal.handle(Signal.INT, previousInterruptHandler);

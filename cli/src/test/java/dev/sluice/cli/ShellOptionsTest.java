@@ -3,6 +3,8 @@ package dev.sluice.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sluice.cli.statement.Script;
+import dev.sluice.cli.statement.ScriptStatement;
 import org.junit.jupiter.api.Test;
 
 class ShellOptionsTest {
@@ -25,9 +27,10 @@ class ShellOptionsTest {
   @Test
   void severalScriptsRunInOrderEachOnItsOwn() {
     assertThat(
-            Statements.split(
-                ShellOptions.parse("-e", "SELECT 1 -- one", "-e", "SELECT 2").script()))
-        .containsExactly("SELECT 1 -- one", "SELECT 2");
+            Script.split(ShellOptions.parse("-e", "SELECT 1 -- one", "-e", "SELECT 2").script())
+                .all())
+        .extracting(ScriptStatement::text)
+        .containsExactly("SELECT 1", "SELECT 2");
   }
 
   @Test

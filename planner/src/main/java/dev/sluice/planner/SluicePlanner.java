@@ -60,6 +60,11 @@ public final class SluicePlanner {
     return frontEnd.udf(name);
   }
 
+  /** The functions SQL can call, by name. */
+  public java.util.Set<String> functionNames() {
+    return frontEnd.functionNames();
+  }
+
   /** The logical plan as Calcite prints it. */
   public static String explainLogical(RelNode logical) {
     return RelOptUtil.toString(logical, SqlExplainLevel.EXPPLAN_ATTRIBUTES);

@@ -7,7 +7,6 @@ import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
 import dev.sluice.execution.error.TextPosition;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -148,30 +147,5 @@ class StatementParserTest {
 
   private static TextPosition at(int line, int column) {
     return new TextPosition(line, column);
-  }
-
-  @Test
-  void scriptsSplitAtSemicolonsOutsideStringsAndComments() {
-    Script script =
-        Script.split(
-            """
-            -- a comment; not a statement
-            SELECT ';' AS a /* ; */ FROM t;
-            \\help;
-              SHOW STREAMS;;
-            SELECT 2""");
-
-    assertThat(script.statements())
-        .containsExactly(
-            new ScriptStatement("SELECT ';' AS a /* ; */ FROM t", at(2, 1), false),
-            new ScriptStatement("\\help", at(3, 1), true),
-            new ScriptStatement("SHOW STREAMS", at(4, 3), false));
-    assertThat(script.remainder()).isEqualTo(new ScriptStatement("SELECT 2", at(5, 1), false));
-    assertThat(script.all()).hasSize(4);
-    assertThat(script.isComplete()).isFalse();
-    assertThat(Script.split("SELECT 1; -- done\n").isComplete()).isTrue();
-    assertThat(Script.split("SELECT 'open;").isComplete()).isFalse();
-    assertThat(Script.split("SELECT 1; /* open").isComplete()).isFalse();
-    assertThat(Script.split("  \n").all()).isEqualTo(List.of());
   }
 }

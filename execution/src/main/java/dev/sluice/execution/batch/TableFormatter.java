@@ -108,8 +108,8 @@ public final class TableFormatter {
     return table.toString();
   }
 
-  /** How one value prints. */
-  static String cell(Object value) {
+  /** How one value prints in a table (and in golden files). */
+  public static String cell(Object value) {
     if (value == null) {
       return "NULL";
     }

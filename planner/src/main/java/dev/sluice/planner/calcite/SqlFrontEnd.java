@@ -357,7 +357,8 @@ public final class SqlFrontEnd {
     return names;
   }
 
-  private Set<String> functionNames() {
+  /** The functions SQL can call: built-in and registered user functions, by name. */
+  public Set<String> functionNames() {
     Set<String> names = new TreeSet<>();
     for (SqlOperator op : operators().getOperatorList()) {
       if (op instanceof SqlFunction) {

@@ -1,0 +1,20 @@
+package dev.sluice.cli.session;
+
+import java.util.Map;
+
+/**
+ * A sink declared with {@code CREATE SINK name WITH (connector = '...', ...)}: where the query
+ * {@code INSERT INTO name} starts writes. A {@code memory} sink keeps what each batch delivered for
+ * {@code SHOW OUTPUT}.
+ */
+record SinkDefinition(String name, String connector, Map<String, String> options) {
+  static final String MEMORY = "memory";
+
+  SinkDefinition {
+    options = Map.copyOf(options);
+  }
+
+  boolean isMemory() {
+    return connector.equalsIgnoreCase(MEMORY);
+  }
+}

@@ -110,6 +110,7 @@ final class CatalogStatements {
               + create.name()
               + " EMIT ON WINDOW CLOSE");
     }
+    query.isStreaming(); // plans it: a view no query could run is refused now, not when used
     query.createOrReplaceTempView(create.name());
     return new StatementResult.Done(
         (existing.isPresent() ? "replaced view " : "created view ") + create.name());

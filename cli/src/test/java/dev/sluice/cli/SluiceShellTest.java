@@ -202,4 +202,38 @@ class SluiceShellTest {
         .contains("sluice: option --rate is 'fast' but must be an integer of at least 0")
         .contains("Usage: sluice");
   }
+
+  @Test
+  void statementsDeclareAStreamAndATableAddRowsAndListThem() {
+    ShellHarness.Result result =
+        ShellHarness.run(
+            "",
+            "-e",
+            """
+            CREATE STREAM clicks (user_id BIGINT NOT NULL, url VARCHAR) WITH (connector = 'memory');
+            INSERT INTO clicks VALUES (1, 'a'), (2, 'b');
+            CREATE TABLE users (id BIGINT, name VARCHAR) AS VALUES (1, 'ann'), (2, 'bo');
+            SELECT name FROM users WHERE id = 2;
+            DESCRIBE clicks;""");
+
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    assertThat(result.output())
+        .contains("created stream clicks\n")
+        .contains("added 2 rows to clicks\n")
+        .contains("created table users with 2 rows\n")
+        .contains("|name|\n+----+\n|  bo|\n")
+        .containsPattern("\\|user_id\\| *BIGINT\\| *false\\| *NULL\\|");
+  }
+
+  @Test
+  void anErrorShowsItsLineWithACaretUnderThePlace() {
+    ShellHarness.Result result =
+        ShellHarness.run("", "-e", "SHOW SINKS;\nSELECT nme\n  FROM bid;\nSHOW SINKS;");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.output())
+        .contains("ERROR [UNKNOWN_COLUMN] unknown column 'nme' (line 2, column 8).")
+        .contains("\n  SELECT nme\n         ^\n")
+        .doesNotContainPattern("(?s)\\^.*\\(0 rows\\)"); // the script stopped at the error
+  }
 }

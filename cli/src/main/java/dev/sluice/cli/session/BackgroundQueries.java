@@ -340,7 +340,7 @@ final class BackgroundQueries {
               "watermark",
               watermark == null ? "none" : Instant.ofEpochMilli(watermark).toString()));
       for (QueryProgress.StateOperatorProgress state : progress.stateOperators()) {
-        rows.add(Row.of("state of " + state.operatorId(), state.numKeys() + " keys"));
+        rows.add(Row.of("state of " + state.operatorId(), state.numKeys() + " state entries"));
       }
     }
     return new StatementResult.Rows(

@@ -21,20 +21,16 @@ import dev.sluice.execution.type.Field;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -328,9 +324,10 @@ public final class SluiceShell implements AutoCloseable {
             separator,
             System::nanoTime,
             stop::countDown);
-    Path checkpoint = temporaryDirectory();
+    Path checkpoint = session.newDirectory("live-");
     // Killed (SIGTERM, SIGHUP) mid-query, the JVM runs shutdown hooks but no finally blocks.
-    Thread cleanUp = new Thread(() -> deleteRecursively(checkpoint), "sluice-shell-cleanup");
+    Thread cleanUp =
+        new Thread(() -> ShellSession.deleteRecursively(checkpoint), "sluice-shell-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanUp);
     StreamingQuery running = null;
     onInterrupt.set(
@@ -366,7 +363,7 @@ public final class SluiceShell implements AutoCloseable {
       if (running != null) {
         running.stop();
       }
-      deleteRecursively(checkpoint);
+      ShellSession.deleteRecursively(checkpoint);
       try {
         Runtime.getRuntime().removeShutdownHook(cleanUp);
       } catch (IllegalStateException e) {
@@ -440,24 +437,6 @@ public final class SluiceShell implements AutoCloseable {
 
   private String rateText() {
     return options.rate() == 0 ? "unthrottled" : options.rate() + " events/s";
-  }
-
-  private static Path temporaryDirectory() {
-    try {
-      return Files.createTempDirectory("sluice-shell-");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a checkpoint directory for the query", e);
-    }
-  }
-
-  private static void deleteRecursively(Path directory) {
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException e) {
-      // A leftover temporary directory is not worth failing the statement for.
-    }
   }
 
   /** Stops every query, closes the session and gives Ctrl-C back to its previous handler. */

@@ -277,8 +277,8 @@ public final class ShellSession implements AutoCloseable {
     return checkpointRoot;
   }
 
-  /** A new empty directory under the checkpoint root. */
-  Path newDirectory(String prefix) {
+  /** A new empty directory under the checkpoint root, for one query's checkpoint. */
+  public Path newDirectory(String prefix) {
     try {
       Files.createDirectories(checkpointRoot);
       return Files.createTempDirectory(checkpointRoot, prefix);
@@ -295,7 +295,8 @@ public final class ShellSession implements AutoCloseable {
     }
   }
 
-  static void deleteRecursively(Path directory) {
+  /** Deletes a checkpoint directory and what is in it; a failure leaves it behind, silently. */
+  public static void deleteRecursively(Path directory) {
     if (!Files.exists(directory)) {
       return;
     }

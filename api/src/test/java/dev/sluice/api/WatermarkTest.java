@@ -35,9 +35,24 @@ class WatermarkTest {
   private final Sluice sluice =
       Sluice.builder().maxRowsPerBatch(2).parallelism(2).clock(clock).build();
 
+  /** The two inputs of {@link #fastAndSlow}. */
+  private MemoryStream fast;
+
+  private MemoryStream slow;
+
   @AfterEach
   void close() {
     sluice.close();
+  }
+
+  /** Memory streams {@link #fast} and {@link #slow}, watermarked with these delays, as a union. */
+  private DataFrame fastAndSlow(String fastDelay, String slowDelay) {
+    fast = sluice.memoryStream("fast", EVENTS);
+    slow = sluice.memoryStream("slow", EVENTS);
+    return sluice
+        .table("fast")
+        .withWatermark("ts", fastDelay)
+        .union(sluice.table("slow").withWatermark("ts", slowDelay));
   }
 
   private static Row event(long id, int second) {
@@ -104,13 +119,7 @@ class WatermarkTest {
 
   @Test
   void severalInputsCombineByMinimumOrMaximumAndAnInputWithoutEventsDoesNotHoldBack() {
-    MemoryStream fast = sluice.memoryStream("fast", EVENTS);
-    MemoryStream slow = sluice.memoryStream("slow", EVENTS);
-    DataFrame both =
-        sluice
-            .table("fast")
-            .withWatermark("ts", "2 seconds")
-            .union(sluice.table("slow").withWatermark("ts", "10 seconds"));
+    DataFrame both = fastAndSlow("2 seconds", "10 seconds");
     StreamingQuery byMin = start(both, Map.of());
     fast.addData(event(1, 50));
     assertThat(eventTime(byMin).watermarkMillis()).isEqualTo(millis(48)); // slow has no events
@@ -126,13 +135,7 @@ class WatermarkTest {
 
   @Test
   void theMaximumPolicyFollowsTheFastestInput() {
-    MemoryStream fast = sluice.memoryStream("fast", EVENTS);
-    MemoryStream slow = sluice.memoryStream("slow", EVENTS);
-    DataFrame both =
-        sluice
-            .table("fast")
-            .withWatermark("ts", "2 seconds")
-            .union(sluice.table("slow").withWatermark("ts", "10 seconds"));
+    DataFrame both = fastAndSlow("2 seconds", "10 seconds");
     StreamingQuery byMax = start(both, Map.of("watermarkPolicy", "max"));
     fast.addData(event(1, 50));
     slow.addData(event(2, 40));
@@ -144,13 +147,7 @@ class WatermarkTest {
 
   @Test
   void anInputIdleLongerThanTheTimeoutStopsHoldingTheWatermarkBack() {
-    MemoryStream fast = sluice.memoryStream("fast", EVENTS);
-    MemoryStream slow = sluice.memoryStream("slow", EVENTS);
-    DataFrame both =
-        sluice
-            .table("fast")
-            .withWatermark("ts", "0 seconds")
-            .union(sluice.table("slow").withWatermark("ts", "0 seconds"));
+    DataFrame both = fastAndSlow("0 seconds", "0 seconds");
     StreamingQuery query = start(both, Map.of("watermarkIdleTimeout", "1 minute"));
     fast.addData(event(1, 50));
     slow.addData(event(2, 10));

@@ -30,8 +30,6 @@ import java.util.TreeMap;
  * SINKS}. A query is named after its sink: one sink, at most one query.
  */
 final class BackgroundQueries {
-  private static final String CONNECTOR = "connector";
-
   private final ShellSession session;
   private final Sluice sluice;
   private final Map<String, SinkDefinition> sinks = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -49,20 +47,12 @@ final class BackgroundQueries {
   }
 
   StatementResult createSink(Statement.CreateSink create) {
-    if (isSink(create.name()) || sluice.catalog().find(create.name()).isPresent()) {
-      if (create.ifNotExists()) {
-        return new StatementResult.Done(create.name() + " exists already: nothing created");
-      }
-      throw new SluiceException(
-          ErrorCode.DUPLICATE_OBJECT,
-          "'" + create.name() + "' already exists; DROP it first, or add IF NOT EXISTS to keep it");
+    if (session.isTaken(create.name(), create.ifNotExists())) {
+      return ShellSession.kept(create.name());
     }
     Map<String, String> options = new LinkedHashMap<>(create.options());
     String connector =
-        options.keySet().stream()
-            .filter(CONNECTOR::equalsIgnoreCase)
-            .findFirst()
-            .map(options::remove)
+        ShellSession.takeConnector(options)
             .orElseThrow(
                 () ->
                     new SluiceException(
@@ -90,9 +80,7 @@ final class BackgroundQueries {
           create.optionsStart(),
           null);
     }
-    sinks.put(
-        create.name(),
-        new SinkDefinition(create.name(), connector.toLowerCase(Locale.ROOT), options));
+    sinks.put(create.name(), new SinkDefinition(create.name(), connector, options));
     return new StatementResult.Done("created sink " + create.name());
   }
 
@@ -120,7 +108,7 @@ final class BackgroundQueries {
   StatementResult describeSink(String name) {
     SinkDefinition sink = sinks.get(name);
     List<Row> rows = new ArrayList<>();
-    rows.add(Row.of(CONNECTOR, sink.connector()));
+    rows.add(Row.of(ShellSession.CONNECTOR, sink.connector()));
     new TreeMap<>(sink.options()).forEach((key, value) -> rows.add(Row.of(key, value)));
     return new StatementResult.Rows(
         Schema.of(

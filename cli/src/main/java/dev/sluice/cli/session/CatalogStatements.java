@@ -18,7 +18,6 @@ import dev.sluice.execution.type.SqlType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,8 +27,6 @@ import java.util.Optional;
  * accepts: a declared type is checked by planning a cast to it.
  */
 final class CatalogStatements {
-  private static final String CONNECTOR = "connector";
-
   private final ShellSession session;
   private final Sluice sluice;
 
@@ -39,8 +36,8 @@ final class CatalogStatements {
   }
 
   StatementResult createStream(Statement.CreateStream create) {
-    if (exists(create.name(), create.ifNotExists())) {
-      return alreadyThere(create.name());
+    if (session.isTaken(create.name(), create.ifNotExists())) {
+      return ShellSession.kept(create.name());
     }
     Map<String, String> options = new LinkedHashMap<>(create.options());
     String connector = connector(options, "CREATE STREAM " + create.name() + " (...)");
@@ -57,8 +54,8 @@ final class CatalogStatements {
   }
 
   StatementResult createTable(Statement.CreateTableWith create) {
-    if (exists(create.name(), create.ifNotExists())) {
-      return alreadyThere(create.name());
+    if (session.isTaken(create.name(), create.ifNotExists())) {
+      return ShellSession.kept(create.name());
     }
     Map<String, String> options = new LinkedHashMap<>(create.options());
     String connector = connector(options, "CREATE TABLE " + create.name());
@@ -69,8 +66,8 @@ final class CatalogStatements {
   }
 
   StatementResult createTable(Statement.CreateTableAs create) {
-    if (exists(create.name(), create.ifNotExists())) {
-      return alreadyThere(create.name());
+    if (session.isTaken(create.name(), create.ifNotExists())) {
+      return ShellSession.kept(create.name());
     }
     Optional<Schema> declared = declaredSchema(create.columns());
     Schema schema;
@@ -95,9 +92,9 @@ final class CatalogStatements {
           create.orReplace() && existing.map(o -> o.kind() == Kind.VIEW).orElse(false);
       if (!replaceable) {
         if (create.ifNotExists()) {
-          return alreadyThere(create.name());
+          return ShellSession.kept(create.name());
         }
-        throw duplicate(create.name());
+        throw session.duplicate(create.name());
       }
     }
     DataFrame query = sluice.sql(create.query().aligned());
@@ -395,45 +392,14 @@ final class CatalogStatements {
 
   /** Removes and returns the {@code connector} option, which every connector statement needs. */
   private String connector(Map<String, String> options, String statement) {
-    String connector =
-        options.keySet().stream()
-            .filter(CONNECTOR::equalsIgnoreCase)
-            .findFirst()
-            .map(options::remove)
-            .orElse(null);
-    if (connector == null) {
-      throw new SluiceException(
-          ErrorCode.MISSING_OPTION,
-          statement
-              + " needs WITH (connector = '...'); the connectors are "
-              + String.join(", ", sluice.sourceConnectors()));
-    }
-    return connector.toLowerCase(Locale.ROOT);
-  }
-
-  /** Whether {@code name} is taken; an error unless {@code ifNotExists} says that is fine. */
-  private boolean exists(String name, boolean ifNotExists) {
-    boolean exists = sluice.catalog().find(name).isPresent() || session.isSink(name);
-    if (exists && !ifNotExists) {
-      throw duplicate(name);
-    }
-    return exists;
-  }
-
-  private SluiceException duplicate(String name) {
-    String what =
-        sluice
-            .catalog()
-            .find(name)
-            .map(o -> o.kind().word() + " '" + o.name() + "'")
-            .orElse("sink '" + name + "'");
-    return new SluiceException(
-        ErrorCode.DUPLICATE_OBJECT,
-        what + " already exists; DROP it first, or add IF NOT EXISTS to keep it");
-  }
-
-  private StatementResult alreadyThere(String name) {
-    return new StatementResult.Done(name + " exists already: nothing created");
+    return ShellSession.takeConnector(options)
+        .orElseThrow(
+            () ->
+                new SluiceException(
+                    ErrorCode.MISSING_OPTION,
+                    statement
+                        + " needs WITH (connector = '...'); the connectors are "
+                        + String.join(", ", sluice.sourceConnectors())));
   }
 
   /** {@code e} with the position of the clause it came from, when it had none of its own. */

@@ -19,6 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -48,6 +51,9 @@ public final class ShellSession implements AutoCloseable {
   /** A query that sorts its result: its rows keep their order in results. */
   private static final Pattern ORDER_BY =
       Pattern.compile("\\bORDER\\s+BY\\b", Pattern.CASE_INSENSITIVE);
+
+  /** The option of CREATE STREAM, CREATE TABLE and CREATE SINK that names the connector. */
+  static final String CONNECTOR = "connector";
 
   /** RUN UNTIL IDLE gives up after this many rounds of batches (a source that never runs dry). */
   static final int MAX_IDLE_ROUNDS = 1000;
@@ -267,6 +273,49 @@ public final class ShellSession implements AutoCloseable {
   /** Whether {@code name} is a sink (sinks and catalog objects share one namespace). */
   boolean isSink(String name) {
     return queries.isSink(name);
+  }
+
+  /**
+   * Whether a stream, table, view or sink is called {@code name} already, which {@code CREATE} may
+   * accept only with IF NOT EXISTS.
+   *
+   * @throws SluiceException DUPLICATE_OBJECT if the name is taken and not {@code ifNotExists}
+   */
+  boolean isTaken(String name, boolean ifNotExists) {
+    boolean taken = sluice.catalog().find(name).isPresent() || isSink(name);
+    if (taken && !ifNotExists) {
+      throw duplicate(name);
+    }
+    return taken;
+  }
+
+  /** The error of creating {@code name} again, naming what it is. */
+  SluiceException duplicate(String name) {
+    String what =
+        sluice
+            .catalog()
+            .find(name)
+            .map(o -> o.kind().word() + " '" + o.name() + "'")
+            .orElse("sink '" + name + "'");
+    return new SluiceException(
+        ErrorCode.DUPLICATE_OBJECT,
+        what + " already exists; DROP it first, or add IF NOT EXISTS to keep it");
+  }
+
+  /** What {@code CREATE ... IF NOT EXISTS} of a taken name says. */
+  static StatementResult kept(String name) {
+    return new StatementResult.Done(name + " exists already: nothing created");
+  }
+
+  /**
+   * The {@code connector} option, removed from {@code options} (its key in any case), lower-case.
+   */
+  static Optional<String> takeConnector(Map<String, String> options) {
+    return options.keySet().stream()
+        .filter(CONNECTOR::equalsIgnoreCase)
+        .findFirst()
+        .map(options::remove)
+        .map(connector -> connector.toLowerCase(Locale.ROOT));
   }
 
   Settings settings() {

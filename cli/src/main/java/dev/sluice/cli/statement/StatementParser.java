@@ -85,9 +85,8 @@ public final class StatementParser {
         RecognitionException e) {
       Token offending = (Token) offendingSymbol;
       TextPosition position = new TextPosition(line, charPositionInLine + 1);
-      boolean atStart =
-          offending.getStartIndex() == 0
-              || (offending.getTokenIndex() >= 0 && firstToken(recognizer) == offending);
+      // A statement's text starts at its first token.
+      boolean atStart = offending.getStartIndex() == 0;
       String found =
           offending.getType() == Token.EOF
               ? "the end of the statement"
@@ -115,10 +114,6 @@ public final class StatementParser {
                 + expectedText(expected, recognizer.getVocabulary());
       }
       throw new SluiceException(ErrorCode.SYNTAX_ERROR, message, position, e);
-    }
-
-    private static Token firstToken(Recognizer<?, ?> recognizer) {
-      return ((SluiceStatementParser) recognizer).getTokenStream().get(0);
     }
 
     private String expectedText(IntervalSet expected, Vocabulary vocabulary) {

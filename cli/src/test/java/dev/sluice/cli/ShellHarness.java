@@ -8,8 +8,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import org.jline.terminal.Terminal;
@@ -24,6 +28,7 @@ final class ShellHarness implements AutoCloseable {
   static final String[] FAST = {"--rate", "50000", "--interval", "100"};
 
   private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+  private final StringWriter errors = new StringWriter();
   private final PipedOutputStream keyboard = new PipedOutputStream();
   private final Terminal terminal;
 
@@ -41,8 +46,8 @@ final class ShellHarness implements AutoCloseable {
     try (ShellHarness harness = new ShellHarness()) {
       harness.type(input);
       harness.endInput();
-      int code = SluiceShell.run(harness.terminal, args);
-      return new Result(code, harness.output());
+      int code = SluiceShell.run(harness.terminal, harness.errorWriter(), withoutHistory(args));
+      return new Result(code, harness.output(), harness.errors());
     }
   }
 
@@ -54,7 +59,27 @@ final class ShellHarness implements AutoCloseable {
 
   /** Starts the shell with {@code args} on another thread; type into it with {@link #type}. */
   CompletableFuture<Integer> start(String... args) {
-    return CompletableFuture.supplyAsync(() -> SluiceShell.run(terminal, args));
+    return CompletableFuture.supplyAsync(
+        () -> SluiceShell.run(terminal, errorWriter(), withoutHistory(args)));
+  }
+
+  /** Tests keep no history in the user's home unless they ask for a file. */
+  private static String[] withoutHistory(String... args) {
+    if (List.of(args).contains("--history")) {
+      return args;
+    }
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add(0, "--no-history");
+    return all.toArray(String[]::new);
+  }
+
+  private PrintWriter errorWriter() {
+    return new PrintWriter(errors, true);
+  }
+
+  /** What the shell wrote to standard error. */
+  String errors() {
+    return errors.toString();
   }
 
   void type(String text) {
@@ -108,5 +133,9 @@ final class ShellHarness implements AutoCloseable {
     }
   }
 
-  record Result(int exitCode, String output) {}
+  /**
+   * @param output what the shell printed on the terminal (standard output)
+   * @param errors what it printed on standard error
+   */
+  record Result(int exitCode, String output, String errors) {}
 }

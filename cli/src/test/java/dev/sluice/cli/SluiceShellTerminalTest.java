@@ -10,63 +10,117 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shell in its own JVM on a real pseudo-terminal (util-linux {@code script}), typed into as a
- * user would: JLine's system terminal, raw mode at the prompt, and Ctrl-C delivered by the kernel's
- * line discipline as a SIGINT while a query runs.
+ * user would: JLine's system terminal, raw mode at the prompt (Tab, arrow keys), and Ctrl-C
+ * delivered by the kernel's line discipline as a SIGINT while a query runs.
  */
 class SluiceShellTerminalTest {
+  /** The up-arrow key in the application cursor mode JLine puts xterm in. */
+  private static final String UP_KEY = "\u001bOA";
+
+  /** xterm's cursor-up and clear-to-end-of-screen, as the shell prints them to redraw. */
+  private static final String CURSOR_UP = "\u001b[A";
+
+  private static final String CLEAR_TO_END = "\u001b[J";
+  private static final Duration WAIT = Duration.ofSeconds(15);
+
+  @TempDir Path dir;
+
+  @BeforeEach
+  void needsScript() {
+    Assumptions.assumeTrue(onPath("script"), "util-linux 'script' is not installed");
+  }
+
   @Test
   void ctrlCStopsAStreamingQueryAndThePromptReturns() throws Exception {
-    Assumptions.assumeTrue(onPath("script"), "util-linux 'script' is not installed");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String flags = Files.readString(Path.of("target", "jvm.flags")).trim();
-    String command =
-        "stty cols 120 rows 40; exec "
-            + quote(java)
-            + " "
-            + flags
-            + " -cp "
-            + quote(System.getProperty("java.class.path"))
-            + " dev.sluice.cli.SluiceShell --rate 20000 --interval 100 --max-rows 3";
-    ProcessBuilder builder =
-        new ProcessBuilder("script", "-qfec", command, "/dev/null").redirectErrorStream(true);
-    builder.environment().put("TERM", "xterm");
-    Process process = builder.start();
-    StringBuffer screen = new StringBuffer();
-    Thread pump = new Thread(() -> copy(process.getInputStream(), screen), "pty-output");
-    pump.setDaemon(true);
-    pump.start();
-    OutputStream keyboard = process.getOutputStream();
-    try {
-      await(screen, text -> text.contains(SluiceShell.PROMPT), Duration.ofSeconds(15));
-      type(keyboard, "SELECT auction, price\r  FROM bid;\r");
-      await(screen, text -> text.contains("rows/s"), Duration.ofSeconds(15));
+    try (Pty shell = Pty.start(dir, "--rate", "20000", "--interval", "100", "--max-rows", "3")) {
+      shell.await(text -> text.contains(SluiceShell.PROMPT));
+      shell.type("SELECT auction, price\r  FROM bid;\r");
+      shell.await(text -> text.contains("rows/s"));
 
-      type(keyboard, "\u0003");
+      shell.type("\u0003");
       int stopped =
-          await(screen, text -> text.contains("stopped the query after"), Duration.ofSeconds(10))
+          shell
+              .await(text -> text.contains("stopped the query after"))
               .indexOf("stopped the query after");
-      await(screen, text -> text.indexOf(SluiceShell.PROMPT, stopped) >= 0, Duration.ofSeconds(10));
-      type(keyboard, "\\q\r");
+      shell.await(text -> text.indexOf(SluiceShell.PROMPT, stopped) >= 0);
+      shell.type("\\q\r");
 
-      assertThat(process.waitFor(10, TimeUnit.SECONDS))
-          .as("the shell exits on \\q; the screen was:\n%s", screen)
-          .isTrue();
-      assertThat(process.exitValue()).as("exit code; the screen was:\n%s", screen).isZero();
-      String text = screen.toString();
+      shell.assertExitsWith(0);
+      String text = shell.screen();
       assertThat(text).contains("|auction|").contains(SluiceShell.CONTINUATION_PROMPT);
       assertThat(text.substring(stopped)).doesNotContain("rows/s");
-    } finally {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly();
     }
+  }
+
+  @Test
+  void tabCompletesAnErrorKeepsTheShellAndAnAggregationRedrawsInPlace() throws Exception {
+    try (Pty shell = Pty.start(dir, "--rate", "20000", "--interval", "100")) {
+      shell.await(text -> text.contains(SluiceShell.PROMPT));
+
+      // Tab completes the stream's name: DESCRIBE bid.
+      shell.type("DESCRIBE bi\t");
+      shell.await(text -> text.contains("DESCRIBE bid"));
+      shell.type(";\r");
+      shell.await(text -> text.contains("|date_time|"));
+
+      int before = shell.screen().length();
+      shell.type("SELECT nme FROM bid;\r");
+      shell.await(text -> text.indexOf("ERROR [UNKNOWN_COLUMN]", before) >= 0);
+      shell.await(text -> text.indexOf(SluiceShell.PROMPT, text.indexOf("^", before)) >= 0);
+
+      int query = shell.screen().length();
+      shell.type("SELECT COUNT(*) AS bids FROM bid;\r");
+      // Complete mode: each batch replaces the last table, erased with cursor-up + clear-to-end.
+      shell.await(
+          text -> text.indexOf(CLEAR_TO_END, query) >= 0 && count(text, "rows/s", query) >= 3);
+      assertThat(shell.screen().substring(query)).contains(CURSOR_UP).contains("· watermark 2024-");
+      shell.type("\u0003");
+      shell.await(text -> text.indexOf("stopped the query after", query) >= 0);
+      shell.type("\\q\r");
+      shell.assertExitsWith(0);
+    }
+  }
+
+  @Test
+  void historyOutlivesTheSession() throws Exception {
+    Path history = dir.resolve("history");
+    try (Pty first = Pty.start(dir, "--history", history.toString())) {
+      first.await(text -> text.contains(SluiceShell.PROMPT));
+      first.type("SELECT 6 * 7 AS answer;\r");
+      first.await(text -> text.contains("|    42|"));
+      first.type("\\q\r");
+      first.assertExitsWith(0);
+    }
+    try (Pty second = Pty.start(dir, "--history", history.toString())) {
+      second.await(text -> text.contains(SluiceShell.PROMPT));
+      int prompt = second.screen().length();
+      second.type(UP_KEY + UP_KEY); // \q, then the query before it
+      second.await(text -> text.indexOf("SELECT 6 * 7 AS answer;", prompt) >= 0);
+      second.type("\r");
+      second.await(text -> text.indexOf("|    42|", prompt) >= 0);
+      second.type("\\q\r");
+      second.assertExitsWith(0);
+    }
+  }
+
+  private static int count(String text, String part, int from) {
+    int count = 0;
+    for (int at = text.indexOf(part, from); at >= 0; at = text.indexOf(part, at + 1)) {
+      count++;
+    }
+    return count;
   }
 
   private static boolean onPath(String tool) {
@@ -74,36 +128,92 @@ class SluiceShellTerminalTest {
         .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, tool)));
   }
 
-  private static String quote(String text) {
-    return "'" + text.replace("'", "'\\''") + "'";
-  }
+  /** The shell's JVM under {@code script}, its screen collected as it prints. */
+  private static final class Pty implements AutoCloseable {
+    private final Process process;
+    private final StringBuffer screen = new StringBuffer();
+    private final OutputStream keyboard;
 
-  private static void type(OutputStream keyboard, String keys) throws IOException {
-    keyboard.write(keys.getBytes(UTF_8));
-    keyboard.flush();
-  }
-
-  private static void copy(InputStream input, StringBuffer screen) {
-    byte[] buffer = new byte[8192];
-    try {
-      for (int n; (n = input.read(buffer)) > 0; ) {
-        screen.append(new String(buffer, 0, n, UTF_8));
-      }
-    } catch (IOException e) {
-      // the process ended
+    private Pty(Process process) {
+      this.process = process;
+      this.keyboard = process.getOutputStream();
+      Thread pump = new Thread(() -> copy(process.getInputStream(), screen), "pty-output");
+      pump.setDaemon(true);
+      pump.start();
     }
-  }
 
-  private static String await(StringBuffer screen, Predicate<String> condition, Duration timeout)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      String text = screen.toString();
-      if (condition.test(text)) {
-        return text;
+    /** Starts the shell with {@code args} (and no history file unless they name one). */
+    static Pty start(Path dir, String... args) throws IOException {
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      String flags = Files.readString(Path.of("target", "jvm.flags")).trim();
+      List<String> all = new ArrayList<>(List.of(args));
+      if (!all.contains("--history")) {
+        all.add("--no-history");
       }
-      Thread.sleep(20);
+      StringBuilder command =
+          new StringBuilder("stty cols 120 rows 40; exec ")
+              .append(quote(java))
+              .append(' ')
+              .append(flags)
+              .append(" -cp ")
+              .append(quote(System.getProperty("java.class.path")))
+              .append(" dev.sluice.cli.SluiceShell");
+      all.forEach(arg -> command.append(' ').append(quote(arg)));
+      ProcessBuilder builder =
+          new ProcessBuilder("script", "-qfec", command.toString(), "/dev/null")
+              .redirectErrorStream(true)
+              .directory(dir.toFile());
+      builder.environment().put("TERM", "xterm");
+      return new Pty(builder.start());
     }
-    throw new AssertionError("timed out after " + timeout + "; the screen was:\n" + screen);
+
+    void type(String keys) throws IOException {
+      keyboard.write(keys.getBytes(UTF_8));
+      keyboard.flush();
+    }
+
+    String screen() {
+      return screen.toString();
+    }
+
+    String await(Predicate<String> condition) throws InterruptedException {
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (System.nanoTime() < deadline) {
+        String text = screen.toString();
+        if (condition.test(text)) {
+          return text;
+        }
+        Thread.sleep(20);
+      }
+      throw new AssertionError("timed out after " + WAIT + "; the screen was:\n" + screen);
+    }
+
+    void assertExitsWith(int code) throws InterruptedException {
+      assertThat(process.waitFor(10, TimeUnit.SECONDS))
+          .as("the shell exits; the screen was:\n%s", screen)
+          .isTrue();
+      assertThat(process.exitValue()).as("exit code; the screen was:\n%s", screen).isEqualTo(code);
+    }
+
+    @Override
+    public void close() {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+    }
+
+    private static String quote(String text) {
+      return "'" + text.replace("'", "'\\''") + "'";
+    }
+
+    private static void copy(InputStream input, StringBuffer screen) {
+      byte[] buffer = new byte[8192];
+      try {
+        for (int n; (n = input.read(buffer)) > 0; ) {
+          screen.append(new String(buffer, 0, n, UTF_8));
+        }
+      } catch (IOException e) {
+        // the process ended
+      }
+    }
   }
 }

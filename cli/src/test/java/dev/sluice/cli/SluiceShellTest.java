@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class SluiceShellTest {
   private static final Pattern STATUS =
-      Pattern.compile("(?m)^batch (\\d+) · (\\d+) rows? · (\\d+) rows/s$");
+      Pattern.compile(
+          "(?m)^batch (\\d+) · (\\d+) rows? · (\\d+) rows/s( · watermark [-0-9: .]+)?$");
 
   static String[] args(String... args) {
     List<String> all = new ArrayList<>(List.of(ShellHarness.FAST));
@@ -198,7 +199,7 @@ class SluiceShellTest {
     ShellHarness.Result result = ShellHarness.run("", "--rate", "fast");
 
     assertThat(result.exitCode()).isEqualTo(SluiceShell.EXIT_USAGE);
-    assertThat(result.output())
+    assertThat(result.errors())
         .contains("sluice: option --rate is 'fast' but must be an integer of at least 0")
         .contains("Usage: sluice");
   }

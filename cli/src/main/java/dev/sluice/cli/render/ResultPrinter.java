@@ -1,40 +1,50 @@
 package dev.sluice.cli.render;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.sluice.cli.session.StatementResult;
-import dev.sluice.execution.batch.TableFormatter;
 import java.io.PrintWriter;
 
-/** Prints a statement's result on the shell's terminal: tables as Spark's {@code show} does. */
+/**
+ * Prints a statement's result in the shell: rows in the chosen {@link OutputFormat} to {@code
+ * data}, messages ({@code created stream s}) to {@code messages}. On a terminal showing tables the
+ * two are the same; with CSV or JSON, messages go to standard error so standard output holds rows
+ * alone.
+ */
 public final class ResultPrinter {
-  private ResultPrinter() {}
+  private final RowPrinter rows;
+  private final PrintWriter data;
+  private final PrintWriter messages;
+
+  public ResultPrinter(RowPrinter rows, PrintWriter data, PrintWriter messages) {
+    this.rows = requireNonNull(rows, "rows is null");
+    this.data = requireNonNull(data, "data is null");
+    this.messages = requireNonNull(messages, "messages is null");
+  }
 
   /**
-   * Prints {@code result}; tables show at most {@code maxRows} rows. A failure or a live query is
-   * the shell's to show, not this printer's.
+   * Prints {@code result}. A failure or a live query is the shell's to show, not this printer's.
    */
-  public static void print(PrintWriter out, StatementResult result, int maxRows) {
+  public void print(StatementResult result) {
     if (result instanceof StatementResult.Done done) {
-      out.println(done.message());
-    } else if (result instanceof StatementResult.Rows rows) {
-      out.print(TableFormatter.format(rows.schema(), rows.rows(), maxRows, true));
-      out.println(count(rows.rows().size()));
+      messages.println(done.message());
+    } else if (result instanceof StatementResult.Rows table) {
+      rows.rows(data, table.schema(), table.rows());
     } else if (result instanceof StatementResult.Batches batches) {
       if (batches.batches().isEmpty()) {
-        out.println("(no batch delivered yet)");
+        messages.println("(no batch delivered yet)");
       }
+      boolean first = true;
       for (StatementResult.BatchRows batch : batches.batches()) {
-        out.println("batch " + batch.batchId() + ":");
-        out.print(TableFormatter.format(batches.schema(), batch.rows(), maxRows, true));
-        out.println(count(batch.rows().size()));
+        rows.batch(data, batches.schema(), batch.batchId(), batch.rows(), first);
+        first = false;
       }
     } else if (result instanceof StatementResult.Text text) {
-      out.print(text.text().endsWith("\n") ? text.text() : text.text() + "\n");
+      data.print(text.text().endsWith("\n") ? text.text() : text.text() + "\n");
     } else {
       throw new IllegalArgumentException("the shell shows this result itself: " + result);
     }
-  }
-
-  private static String count(int rows) {
-    return "(" + rows + (rows == 1 ? " row)" : " rows)");
+    data.flush();
+    messages.flush();
   }
 }

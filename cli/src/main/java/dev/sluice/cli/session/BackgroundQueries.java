@@ -46,6 +46,10 @@ final class BackgroundQueries {
     return sinks.containsKey(name);
   }
 
+  List<String> sinkNames() {
+    return List.copyOf(sinks.keySet());
+  }
+
   StatementResult createSink(Statement.CreateSink create) {
     if (session.isTaken(create.name(), create.ifNotExists())) {
       return ShellSession.kept(create.name());

@@ -86,6 +86,11 @@ final class Settings {
         key.toLowerCase(Locale.ROOT), new Definition(key, defaultValue, description, check));
   }
 
+  /** The known settings' names, as SHOW SETTINGS lists them. */
+  List<String> keys() {
+    return definitions.values().stream().map(Definition::key).toList();
+  }
+
   /**
    * Sets {@code key}.
    *

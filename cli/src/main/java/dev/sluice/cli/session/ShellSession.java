@@ -270,6 +270,16 @@ public final class ShellSession implements AutoCloseable {
     return sluice;
   }
 
+  /** The sinks' names, sorted (shell completion). */
+  public List<String> sinkNames() {
+    return queries.sinkNames();
+  }
+
+  /** The settings' names, in SHOW SETTINGS order (shell completion). */
+  public List<String> settingKeys() {
+    return settings.keys();
+  }
+
   /** Whether {@code name} is a sink (sinks and catalog objects share one namespace). */
   boolean isSink(String name) {
     return queries.isSink(name);

@@ -31,6 +31,8 @@ public enum ErrorCode {
   CHECKPOINT_CORRUPT("XX002"),
   CHECKPOINT_INCOMPATIBLE("XX003"),
   QUERY_ALREADY_ACTIVE("55006"),
+  // the machine: a file that cannot be read or written
+  IO_ERROR("58030"),
   INTERNAL_ERROR("XX000");
 
   private final String sqlState;

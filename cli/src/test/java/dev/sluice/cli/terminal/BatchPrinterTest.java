@@ -1,14 +1,16 @@
-package dev.sluice.cli;
+package dev.sluice.cli.terminal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.api.Sluice;
+import dev.sluice.cli.render.OutputFormat;
 import dev.sluice.execution.batch.Row;
 import dev.sluice.execution.type.Field;
 import dev.sluice.execution.type.Schema;
 import dev.sluice.execution.type.SqlType;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,9 +38,20 @@ class BatchPrinterTest {
     printer.call(sluice.createTable("b" + batchId, SCHEMA, data), batchId);
   }
 
+  private final StringWriter messages = new StringWriter();
+  private final List<Integer> erased = new ArrayList<>();
+  private Long watermark;
+
   private BatchPrinter printer(long maxBatches) {
+    return printer(maxBatches, OutputFormat.TABLE, null);
+  }
+
+  private BatchPrinter printer(long maxBatches, OutputFormat format, BatchPrinter.Redraw redraw) {
+    BatchPrinter.Output output =
+        new BatchPrinter.Output(
+            new PrintWriter(text, true), new PrintWriter(messages, true), format, 2, redraw);
     return new BatchPrinter(
-        new PrintWriter(text, true), 2, maxBatches, " · ", nanos::get, limits::incrementAndGet);
+        output, maxBatches, " · ", nanos::get, () -> watermark, limits::incrementAndGet);
   }
 
   @Test
@@ -90,5 +103,49 @@ class BatchPrinterTest {
     assertThat(limits).hasValue(1);
     assertThat(printer.printed()).isEqualTo(2);
     assertThat(text.toString()).contains("batch 1 ").doesNotContain("batch 2 ");
+  }
+
+  @Test
+  void theStatusLineShowsTheWatermarkOnceThereIsOne() throws Exception {
+    BatchPrinter printer = printer(0);
+    print(printer, 0, 0, SECOND);
+    watermark = 1_767_225_605_000L; // 2026-01-01 00:00:05 UTC
+    print(printer, 1, 0, SECOND);
+
+    assertThat(text.toString())
+        .isEqualTo(
+            """
+            batch 0 · 0 rows · 0 rows/s
+            batch 1 · 0 rows · 0 rows/s · watermark 2026-01-01 00:00:05.000
+            """);
+  }
+
+  @Test
+  void aRedrawErasesTheLastBatchBeforeTheNext() throws Exception {
+    BatchPrinter printer = printer(0, OutputFormat.TABLE, erased::add);
+    print(printer, 0, 1, SECOND);
+    print(printer, 1, 0, SECOND);
+    print(printer, 2, 3, SECOND);
+
+    // 5 table lines and the status line, then a status line alone
+    assertThat(erased).containsExactly(6, 1);
+  }
+
+  @Test
+  void csvRowsGoToTheDataAndStatusLinesToTheMessages() throws Exception {
+    BatchPrinter printer = printer(0, OutputFormat.CSV, null);
+    print(printer, 0, 2, SECOND);
+    print(printer, 1, 1, SECOND);
+
+    assertThat(text.toString()).isEqualTo("batch_id,n\n0,0\n0,1\n1,0\n");
+    assertThat(messages.toString()).contains("batch 0 · 2 rows").contains("batch 1 · 1 row");
+  }
+
+  @Test
+  void jsonRowsCarryTheirBatch() throws Exception {
+    BatchPrinter printer = printer(0, OutputFormat.JSON, null);
+    print(printer, 4, 1, SECOND);
+
+    assertThat(text.toString()).isEqualTo("{\"batch_id\":4,\"n\":0}\n");
   }
 }

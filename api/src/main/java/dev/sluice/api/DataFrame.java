@@ -4,11 +4,13 @@ import dev.sluice.execution.batch.Row;
 import dev.sluice.execution.batch.TableFormatter;
 import dev.sluice.execution.connector.Durations;
 import dev.sluice.execution.connector.EmitPolicy;
+import dev.sluice.execution.connector.OutputMode;
 import dev.sluice.execution.connector.Source;
 import dev.sluice.execution.driver.BatchExecution;
 import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
 import dev.sluice.execution.expression.RowFunction;
+import dev.sluice.execution.plan.PlanDescription;
 import dev.sluice.execution.type.Field;
 import dev.sluice.execution.type.Schema;
 import dev.sluice.execution.type.SqlType;
@@ -442,30 +444,39 @@ public final class DataFrame {
         + "== Optimized plan ==\n"
         + physical.explain()
         + "== Physical plan ==\n"
-        + physical.spec().root()
+        + String.join("\n", PlanDescription.lines(physical.spec()))
         + "\n";
   }
 
   /**
    * One part of {@link #explainString()}: {@code "logical"} (the plan as validated), {@code
-   * "physical"} (the optimized plan and the physical operators, the default of {@code EXPLAIN}).
+   * "physical"} (the optimized plan and the physical operators, the default of {@code EXPLAIN},
+   * then each stateful operator's state), or {@code "state"} (the state alone: see {@link
+   * DataStreamWriter#explainString(String)}). A streaming query is explained as {@code
+   * writeStream()} would run it by default: its EMIT clause's mode, else append if it can, else
+   * update.
    *
-   * @throws SluiceException INVALID_ARGUMENT for another level; UNSUPPORTED_FEATURE for {@code
-   *     "state"}, not built yet
+   * @throws SluiceException INVALID_ARGUMENT for another level
    */
   public String explainString(String level) {
     return switch (level) {
       case "logical" -> "== Logical plan ==\n" + SluicePlanner.explainLogical(plan);
-      case "physical" -> explainString();
-      case "state" ->
-          throw new SluiceException(
-              ErrorCode.UNSUPPORTED_FEATURE,
-              "EXPLAIN STATE is not built yet; EXPLAIN shows the physical operators, and DESCRIBE"
-                  + " QUERY a running query's state");
+      case "physical", "state" -> {
+        if (!isStreaming()) {
+          yield level.equals("state")
+              ? "== State ==\nno state: a query over static tables runs once\n"
+              : explainString();
+        }
+        DataStreamWriter writer = writeStream();
+        if (emit == null) {
+          writer.outputMode(isAppendable() ? OutputMode.APPEND : OutputMode.UPDATE);
+        }
+        yield writer.explainString(level);
+      }
       default ->
           throw new SluiceException(
               ErrorCode.INVALID_ARGUMENT,
-              "unknown explain level '" + level + "'; use logical or physical");
+              "unknown explain level '" + level + "'; use logical, physical or state");
     };
   }
 

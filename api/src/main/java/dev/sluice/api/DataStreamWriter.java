@@ -26,6 +26,7 @@ import dev.sluice.planner.catalog.Catalog;
 import dev.sluice.planner.catalog.CatalogEntry;
 import dev.sluice.planner.catalog.RowsSource;
 import dev.sluice.planner.physical.PhysicalPlan;
+import dev.sluice.planner.physical.StateExplanation;
 import dev.sluice.state.KeyGroups;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -128,38 +129,32 @@ public final class DataStreamWriter {
     return this;
   }
 
+  /**
+   * What {@link #start()} would run, as text: {@code "physical"} (the plans, as {@link
+   * DataFrame#explainString()}, then the state section) or {@code "state"} (each stateful
+   * operator's state, what bounds it, and what it emits in this writer's output mode; see {@code
+   * StateExplanation}). Checks the output mode and options as {@code start()} does.
+   *
+   * @throws SluiceException as {@code start()} would for the mode and options; INVALID_ARGUMENT for
+   *     another level
+   */
+  public String explainString(String level) {
+    PhysicalPlan plan = plan();
+    String state =
+        StateExplanation.of(
+            plan.spec(), outputMode, Optional.ofNullable(options.get("lateRowsSink")));
+    return switch (level) {
+      case "physical" -> data.explainString() + state;
+      case "state" -> state;
+      default ->
+          throw new SluiceException(
+              ErrorCode.INVALID_ARGUMENT,
+              "unknown explain level '" + level + "'; use physical or state");
+    };
+  }
+
   public StreamingQuery start() {
-    PhysicalPlan plan = data.physical();
-    if (data.emitPolicy().isPresent()) {
-      plan = applyEmit(data.emitPolicy().get(), plan);
-    }
-    if (!plan.streaming()) {
-      throw new SluiceException(
-          ErrorCode.UNSUPPORTED_STREAMING_OPERATION,
-          "writeStream() needs a query over a stream; this one reads only static tables, so run it"
-              + " once with collectAsList() or show()");
-    }
-    if (!plan.appendable() && outputMode == OutputMode.APPEND) {
-      throw new SluiceException(
-          ErrorCode.UNSUPPORTED_OUTPUT_MODE,
-          "append output mode needs rows that never change, but this aggregation updates its groups as"
-              + " data arrives (and has no event-time window with a watermark to close them); use"
-              + " outputMode(\"update\") for the changed groups, outputMode(\"changelog\") for every"
-              + " change as +I/-U/+U/-D rows, or outputMode(\"complete\") for the whole result");
-    }
-    if (!plan.updating() && outputMode == OutputMode.COMPLETE) {
-      throw new SluiceException(
-          ErrorCode.UNSUPPORTED_OUTPUT_MODE,
-          "complete output mode needs an aggregation (the whole result table is re-emitted every"
-              + " batch); this query has none, so use append (or update, which is the same here)");
-    }
-    Map<String, Long> stateTtl = stateTtlMillis();
-    if (!stateTtl.isEmpty()) {
-      plan = plan.withStateTtl(stateTtl);
-    }
-    if (outputMode == OutputMode.CHANGELOG) {
-      plan = plan.asChangelog();
-    }
+    PhysicalPlan plan = plan();
     if (format == null) {
       throw new SluiceException(
           ErrorCode.MISSING_OPTION,
@@ -286,6 +281,42 @@ public final class DataStreamWriter {
    * table of that name (queryable like the memory sink's), each batch's under its batch id. They
    * have the columns the aggregation reads, with the window columns. Null without the option.
    */
+  /** The plan {@link #start()} runs: EMIT, output mode, state TTLs and changelog applied. */
+  private PhysicalPlan plan() {
+    PhysicalPlan plan = data.physical();
+    if (data.emitPolicy().isPresent()) {
+      plan = applyEmit(data.emitPolicy().get(), plan);
+    }
+    if (!plan.streaming()) {
+      throw new SluiceException(
+          ErrorCode.UNSUPPORTED_STREAMING_OPERATION,
+          "writeStream() needs a query over a stream; this one reads only static tables, so run it"
+              + " once with collectAsList() or show()");
+    }
+    if (!plan.appendable() && outputMode == OutputMode.APPEND) {
+      throw new SluiceException(
+          ErrorCode.UNSUPPORTED_OUTPUT_MODE,
+          "append output mode needs rows that never change, but this aggregation updates its groups as"
+              + " data arrives (and has no event-time window with a watermark to close them); use"
+              + " outputMode(\"update\") for the changed groups, outputMode(\"changelog\") for every"
+              + " change as +I/-U/+U/-D rows, or outputMode(\"complete\") for the whole result");
+    }
+    if (!plan.updating() && outputMode == OutputMode.COMPLETE) {
+      throw new SluiceException(
+          ErrorCode.UNSUPPORTED_OUTPUT_MODE,
+          "complete output mode needs an aggregation (the whole result table is re-emitted every"
+              + " batch); this query has none, so use append (or update, which is the same here)");
+    }
+    Map<String, Long> stateTtl = stateTtlMillis();
+    if (!stateTtl.isEmpty()) {
+      plan = plan.withStateTtl(stateTtl);
+    }
+    if (outputMode == OutputMode.CHANGELOG) {
+      plan = plan.asChangelog();
+    }
+    return plan;
+  }
+
   private Sink lateRowsSink(PhysicalPlan plan) {
     String name = options.get("lateRowsSink");
     if (name == null) {

@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.api.testing.StreamTest;
 import dev.sluice.execution.batch.Row;
+import dev.sluice.execution.connector.OutputMode;
 import dev.sluice.execution.connector.memory.MemoryStream;
 import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
@@ -200,6 +201,32 @@ class DataFrameApiTest {
   }
 
   @Test
+  void explainStateSaysWhatBoundsEachOperatorInTheWritersMode() {
+    sluice.memoryStream("bids", BID);
+    DataFrame perAuction = sluice.table("bids").groupBy("auction").count();
+
+    assertThat(perAuction.explainString("state"))
+        .contains("aggregate-0: grouped aggregation")
+        .contains("key:        auction")
+        .contains("bounded by: nothing: one entry per distinct key")
+        .contains("emits:      update: the groups each batch changed");
+    assertThat(
+            perAuction
+                .writeStream()
+                .outputMode(OutputMode.CHANGELOG)
+                .option("stateTtl", "10 minutes")
+                .explainString("state"))
+        .contains("bounded by: state TTL 10 min")
+        .contains("emits:      changelog: +I for a new group");
+    assertThat(sluice.table("bids").select(col("price")).explainString("state"))
+        .contains("no stateful operator");
+    assertThatThrownBy(() -> perAuction.writeStream().explainString("state"))
+        .isInstanceOfSatisfying(
+            SluiceException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_OUTPUT_MODE));
+  }
+
+  @Test
   void unknownColumnsAreReportedWithASuggestion() {
     sluice.memoryStream("bids", BID);
     assertThatThrownBy(() -> sluice.table("bids").select(col("prise")))
@@ -219,8 +246,8 @@ class DataFrameApiTest {
     assertThat(frame.isStreaming()).isTrue();
     assertThat(frame.explainString())
         .contains("== Physical plan ==")
-        .contains("CalcSpec")
-        .contains("ScanSpec[sourceId=bids");
+        .contains("\nCalc[")
+        .contains("\n  Scan[sourceId=bids");
   }
 
   private static List<Row> splitWords(String line) {

@@ -587,7 +587,7 @@ public final class SluiceShell implements AutoCloseable {
           CREATE STREAM | TABLE | VIEW | SINK ...;  DROP ...;  INSERT INTO ...;
           SHOW STREAMS | TABLES | VIEWS | SINKS | QUERIES | SETTINGS | FUNCTIONS | CONNECTORS;
           DESCRIBE name;  DESCRIBE QUERY name;  STOP QUERY name;  START QUERY name;
-          EXPLAIN [LOGICAL | PHYSICAL] query;  SET key = value;  RESET key;
+          EXPLAIN [LOGICAL | PHYSICAL | STATE] query;  SET key = value;  RESET key;
           (docs/shell.md has every statement with an example)
           \\i file.sql        run the statements in a file
           \\help              this help

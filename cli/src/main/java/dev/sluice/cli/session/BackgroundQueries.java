@@ -173,13 +173,7 @@ final class BackgroundQueries {
           null);
     }
     Settings settings = session.settings();
-    String outputMode =
-        query.emitPolicy().isPresent()
-            ? null
-            : settings
-                .outputMode()
-                .orElse(query.isAppendable() ? OutputMode.APPEND : OutputMode.UPDATE)
-                .name();
+    String outputMode = session.outputModeOf(query).map(OutputMode::name).orElse(null);
     NamedQuery named =
         new NamedQuery(
             sink,

@@ -168,10 +168,32 @@ public final class ShellSession implements AutoCloseable {
     };
   }
 
+  /**
+   * EXPLAIN: a streaming query as {@code INSERT INTO} would start it now, in the session's output
+   * mode and with its settings (state TTLs, late-rows sink).
+   */
   private StatementResult explain(Statement.Explain explain) {
     DataFrame query = sluice.sql(explain.query().aligned());
-    return new StatementResult.Text(
-        query.explainString(explain.level().name().toLowerCase(java.util.Locale.ROOT)));
+    String level = explain.level().name().toLowerCase(Locale.ROOT);
+    if (explain.level() == Statement.ExplainLevel.LOGICAL || !query.isStreaming()) {
+      return new StatementResult.Text(query.explainString(level));
+    }
+    DataStreamWriter writer = query.writeStream();
+    settings.queryOptions().forEach(writer::option);
+    outputModeOf(query).ifPresent(writer::outputMode);
+    return new StatementResult.Text(writer.explainString(level));
+  }
+
+  /**
+   * The output mode a streaming query runs in: the {@code outputMode} setting, or append if the
+   * query can, else update; empty when its EMIT clause decides.
+   */
+  Optional<OutputMode> outputModeOf(DataFrame query) {
+    if (query.emitPolicy().isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        settings.outputMode().orElse(query.isAppendable() ? OutputMode.APPEND : OutputMode.UPDATE));
   }
 
   private StatementResult advanceClock(Statement.AdvanceClock advance) {

@@ -3,9 +3,12 @@ package dev.sluice.cli.session;
 import dev.sluice.api.DataFrame;
 import dev.sluice.api.DataStreamWriter;
 import dev.sluice.api.Sluice;
+import dev.sluice.cli.statement.SourceText;
 import dev.sluice.cli.statement.Statement;
 import dev.sluice.execution.batch.Row;
+import dev.sluice.execution.connector.EmitPolicy;
 import dev.sluice.execution.connector.OutputMode;
+import dev.sluice.execution.connector.memory.MemoryStream;
 import dev.sluice.execution.driver.QueryProgress;
 import dev.sluice.execution.driver.StreamingQuery;
 import dev.sluice.execution.driver.Trigger;
@@ -22,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Sinks and the named queries writing into them: {@code CREATE SINK}, {@code DROP SINK}, {@code
@@ -109,6 +113,29 @@ final class BackgroundQueries {
     return new StatementResult.Done("dropped sink " + drop.name());
   }
 
+  /**
+   * Before {@code DROP STREAM name}: refuses while a query feeds the stream.
+   *
+   * @throws SluiceException QUERY_ALREADY_ACTIVE naming the query
+   */
+  void checkNotFed(String stream) {
+    NamedQuery query = queries.get(key(stream));
+    if (query != null && query.target instanceof StreamFeed && query.isRunning()) {
+      throw new SluiceException(
+          ErrorCode.QUERY_ALREADY_ACTIVE,
+          "query " + query.name + " adds rows to stream " + stream + "; STOP QUERY it first");
+    }
+  }
+
+  /** After {@code DROP STREAM name}: the stopped query that fed it goes too. */
+  void forgetFeed(String stream) {
+    NamedQuery query = queries.get(key(stream));
+    if (query != null && query.target instanceof StreamFeed) {
+      queries.remove(key(stream));
+      ShellSession.deleteRecursively(query.checkpoint);
+    }
+  }
+
   StatementResult describeSink(String name) {
     SinkDefinition sink = sinks.get(name);
     List<Row> rows = new ArrayList<>();
@@ -172,16 +199,9 @@ final class BackgroundQueries {
           insert.query().start(),
           null);
     }
-    Settings settings = session.settings();
     String outputMode = session.outputModeOf(query).map(OutputMode::name).orElse(null);
-    NamedQuery named =
-        new NamedQuery(
-            sink,
-            insert.query(),
-            settings.queryOptions(),
-            outputMode,
-            settings.trigger(),
-            session.checkpointRoot().resolve("queries").resolve(sink.name()));
+    SourceText text = insert.query();
+    NamedQuery named = named(sink, text, () -> sluice.sql(text.aligned()), outputMode);
     start(named, query);
     queries.put(key(named.name), named);
     return new StatementResult.Done(
@@ -196,6 +216,73 @@ final class BackgroundQueries {
             + ")");
   }
 
+  /**
+   * {@code INSERT INTO memory_stream query} with a query over a stream: a named query, named after
+   * the stream, adding each batch's rows to it. A stream only grows, so the query must be one that
+   * append mode can run.
+   *
+   * @param castSql the query with its columns cast to the stream's
+   */
+  StatementResult feedStream(
+      Statement.Insert insert, String streamName, MemoryStream stream, String castSql) {
+    NamedQuery existing = queries.get(key(streamName));
+    if (existing != null) {
+      throw new SluiceException(
+          ErrorCode.DUPLICATE_OBJECT,
+          "query "
+              + existing.name
+              + " feeds stream "
+              + streamName
+              + " already ("
+              + existing.status()
+              + "); one query feeds a stream");
+    }
+    DataFrame query = sluice.sql(castSql);
+    boolean append =
+        query.emitPolicy().map(emit -> emit.kind() == EmitPolicy.Kind.ON_WINDOW_CLOSE).orElse(true)
+            && query.isAppendable();
+    if (!append) {
+      throw new SluiceException(
+          ErrorCode.UNSUPPORTED_OUTPUT_MODE,
+          "INSERT INTO stream "
+              + streamName
+              + ": a stream only grows, so the query at "
+              + insert.query().start()
+              + " must emit each row once (append mode), but its result rows change as data"
+              + " arrives; group by a window over a watermarked column (EMIT ON WINDOW CLOSE), or"
+              + " INSERT INTO a sink",
+          insert.query().start(),
+          null);
+    }
+    StreamFeed feed = new StreamFeed(streamName, stream);
+    NamedQuery named =
+        named(feed, insert.query(), () -> sluice.sql(castSql), OutputMode.APPEND.name());
+    start(named, query);
+    queries.put(key(named.name), named);
+    return new StatementResult.Done(
+        "started query "
+            + named.name
+            + " (append mode, "
+            + describe(named.trigger)
+            + ", adding its rows to stream "
+            + streamName
+            + ")");
+  }
+
+  /** A named query writing into {@code target}, with the session's settings and checkpoint. */
+  private NamedQuery named(
+      QueryTarget target, SourceText text, Supplier<DataFrame> plan, String outputMode) {
+    Settings settings = session.settings();
+    return new NamedQuery(
+        target,
+        text,
+        plan,
+        settings.queryOptions(),
+        outputMode,
+        settings.trigger(),
+        session.checkpointRoot().resolve("queries").resolve(target.name()));
+  }
+
   private void start(NamedQuery named, DataFrame query) {
     DataStreamWriter writer =
         query
@@ -207,12 +294,19 @@ final class BackgroundQueries {
     if (named.outputMode != null) {
       writer.outputMode(named.outputMode);
     }
-    if (named.sink.isMemory()) {
+    if (named.target instanceof StreamFeed feed) {
+      writer.foreachBatch(
+          (batch, batchId) -> {
+            List<Row> rows = batch.collectAsList();
+            feed.add(batchId, rows);
+            named.output.record(batchId, batch.schema(), rows);
+          });
+    } else if (named.target instanceof SinkDefinition sink && !sink.isMemory()) {
+      writer.format(sink.connector());
+      sink.options().forEach(writer::option);
+    } else {
       writer.foreachBatch(
           (batch, batchId) -> named.output.record(batchId, batch.schema(), batch.collectAsList()));
-    } else {
-      writer.format(named.sink.connector());
-      named.sink.options().forEach(writer::option);
     }
     named.running = writer.start();
   }
@@ -234,7 +328,7 @@ final class BackgroundQueries {
       throw new SluiceException(
           ErrorCode.QUERY_ALREADY_ACTIVE, "query " + query.name + " is running already");
     }
-    start(query, sluice.sql(query.query.aligned()));
+    start(query, query.plan.get());
     return new StatementResult.Done("started query " + query.name + " from its checkpoint");
   }
 
@@ -290,17 +384,16 @@ final class BackgroundQueries {
 
   StatementResult showOutput(String name) {
     NamedQuery query = find(name);
-    if (!query.sink.isMemory()) {
+    if (!query.target.keepsOutput()) {
       throw new SluiceException(
           ErrorCode.UNSUPPORTED_FEATURE,
           "query "
               + query.name
-              + " writes into a "
-              + query.sink.connector()
-              + " sink; SHOW OUTPUT shows what a memory sink received");
+              + " writes into sink "
+              + query.target.describe()
+              + "; SHOW OUTPUT shows what a memory sink received");
     }
-    Schema schema =
-        query.output.schema().orElseGet(() -> sluice.sql(query.query.aligned()).schema());
+    Schema schema = query.output.schema().orElseGet(() -> query.plan.get().schema());
     return new StatementResult.Batches(schema, query.output.batches());
   }
 
@@ -309,7 +402,7 @@ final class BackgroundQueries {
     List<Row> rows = new ArrayList<>();
     rows.add(Row.of("name", query.name));
     rows.add(Row.of("status", query.status()));
-    rows.add(Row.of("sink", query.sink.name() + " (" + query.sink.connector() + ")"));
+    rows.add(Row.of("writes into", query.target.describe()));
     rows.add(Row.of("query", query.query.text()));
     rows.add(Row.of("trigger", describe(query.trigger)));
     rows.add(
@@ -339,12 +432,12 @@ final class BackgroundQueries {
   StatementResult list() {
     List<Row> rows = new ArrayList<>();
     for (NamedQuery query : queries.values()) {
-      rows.add(Row.of(query.name, query.sink.name(), query.status(), describe(query.trigger)));
+      rows.add(Row.of(query.name, query.target.name(), query.status(), describe(query.trigger)));
     }
     return new StatementResult.Rows(
         Schema.of(
             Field.notNull("name", SqlType.VARCHAR),
-            Field.notNull("sink", SqlType.VARCHAR),
+            Field.notNull("writes_into", SqlType.VARCHAR),
             Field.notNull("status", SqlType.VARCHAR),
             Field.notNull("trigger", SqlType.VARCHAR)),
         rows,
@@ -354,7 +447,7 @@ final class BackgroundQueries {
   void restartAll() {
     for (NamedQuery query : running()) {
       query.stop();
-      start(query, sluice.sql(query.query.aligned()));
+      start(query, query.plan.get());
     }
   }
 

@@ -153,6 +153,12 @@ final class CatalogStatements {
                             + (target.source().map(s -> " reading " + s).orElse(""))
                             + "; INSERT INTO adds rows only to a memory stream (connector ="
                             + " 'memory') or writes into a sink (CREATE SINK)"));
+    DataFrame query = sluice.sql(insert.query().aligned());
+    if (query.isStreaming()) {
+      String what = "stream " + target.name();
+      return session.feedStream(
+          insert, target.name(), stream, castTo(insert.query(), query, stream.schema(), what));
+    }
     List<Row> rows = rowsAs(insert.query(), stream.schema(), "stream " + target.name());
     stream.addData(rows);
     return new StatementResult.Done(
@@ -261,6 +267,35 @@ final class CatalogStatements {
    */
   private List<Row> rowsAs(SourceText text, Schema target, String what) {
     DataFrame query = staticQuery(text, "INSERT INTO " + what);
+    List<Row> rows = sluice.sql(castTo(text, query, target, what)).collectAsList();
+    for (int r = 0; r < rows.size(); r++) {
+      Optional<String> nullColumn = nullInNotNullColumn(rows.get(r), target);
+      if (nullColumn.isPresent()) {
+        throw new SluiceException(
+            ErrorCode.INVALID_ARGUMENT,
+            "row "
+                + (r + 1)
+                + " of the query at "
+                + text.start()
+                + " has NULL in column '"
+                + nullColumn.get()
+                + "', which "
+                + what
+                + " declares NOT NULL; nothing was added",
+            text.start(),
+            null);
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * The SQL of {@code query} (planned from {@code text}) with each column cast to {@code target}'s
+   * type and named as there.
+   *
+   * @throws SluiceException TYPE_MISMATCH if the column counts differ
+   */
+  String castTo(SourceText text, DataFrame query, Schema target, String what) {
     if (query.schema().size() != target.size()) {
       throw new SluiceException(
           ErrorCode.TYPE_MISMATCH,
@@ -293,37 +328,23 @@ final class CatalogStatements {
               + target.field(i).name()
               + "\"");
     }
-    List<Row> rows =
-        sluice
-            .sql(
-                "SELECT "
-                    + String.join(", ", casts)
-                    + " FROM ("
-                    + text.text()
-                    + ") AS \"rows\"("
-                    + String.join(", ", positions)
-                    + ")")
-            .collectAsList();
-    for (int r = 0; r < rows.size(); r++) {
-      for (int c = 0; c < target.size(); c++) {
-        if (rows.get(r).get(c) == null && !target.field(c).nullable()) {
-          throw new SluiceException(
-              ErrorCode.INVALID_ARGUMENT,
-              "row "
-                  + (r + 1)
-                  + " of the query at "
-                  + text.start()
-                  + " has NULL in column '"
-                  + target.field(c).name()
-                  + "', which "
-                  + what
-                  + " declares NOT NULL; nothing was added",
-              text.start(),
-              null);
-        }
+    return "SELECT "
+        + String.join(", ", casts)
+        + " FROM ("
+        + text.text()
+        + ") AS \"rows\"("
+        + String.join(", ", positions)
+        + ")";
+  }
+
+  /** The first column of {@code row} that is NULL where {@code schema} says NOT NULL. */
+  static Optional<String> nullInNotNullColumn(Row row, Schema schema) {
+    for (int c = 0; c < schema.size(); c++) {
+      if (row.get(c) == null && !schema.field(c).nullable()) {
+        return Optional.of(schema.field(c).name());
       }
     }
-    return rows;
+    return Optional.empty();
   }
 
   private DataFrame staticQuery(SourceText text, String what) {

@@ -1,21 +1,31 @@
 package dev.sluice.cli.session;
 
+import dev.sluice.api.DataFrame;
 import dev.sluice.cli.statement.SourceText;
 import dev.sluice.execution.driver.QueryProgress;
 import dev.sluice.execution.driver.StreamingQuery;
 import dev.sluice.execution.driver.Trigger;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * A background query started by {@code INSERT INTO sink query}, named after its sink. It keeps what
- * it was started with, so {@code START QUERY} resumes it from its checkpoint after {@code STOP
- * QUERY} with the same plan, options and trigger.
+ * A background query started by {@code INSERT INTO sink query} (or {@code INSERT INTO stream query}
+ * over a stream), named after where it writes. It keeps what it was started with, so {@code START
+ * QUERY} resumes it from its checkpoint after {@code STOP QUERY} with the same plan, options and
+ * trigger.
  */
 final class NamedQuery {
   final String name;
-  final SinkDefinition sink;
+
+  final QueryTarget target;
+
+  /** The query as written. */
   final SourceText query;
+
+  /** Plans the query as it runs (for a stream, cast to the stream's columns). */
+  final Supplier<DataFrame> plan;
+
   final Map<String, String> options;
   final String outputMode;
   final Trigger trigger;
@@ -29,15 +39,17 @@ final class NamedQuery {
   QueryProgress earlierProgress;
 
   NamedQuery(
-      SinkDefinition sink,
+      QueryTarget target,
       SourceText query,
+      Supplier<DataFrame> plan,
       Map<String, String> options,
       String outputMode,
       Trigger trigger,
       Path checkpoint) {
-    this.name = sink.name();
-    this.sink = sink;
+    this.target = target;
+    this.name = target.name();
     this.query = query;
+    this.plan = plan;
     this.options = Map.copyOf(options);
     this.outputMode = outputMode;
     this.trigger = trigger;

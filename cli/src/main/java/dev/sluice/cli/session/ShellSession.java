@@ -8,6 +8,7 @@ import dev.sluice.cli.statement.SourceText;
 import dev.sluice.cli.statement.Statement;
 import dev.sluice.cli.statement.StatementParser;
 import dev.sluice.execution.connector.OutputMode;
+import dev.sluice.execution.connector.memory.MemoryStream;
 import dev.sluice.execution.driver.ManualClock;
 import dev.sluice.execution.driver.StreamingQuery;
 import dev.sluice.execution.driver.Trigger;
@@ -117,7 +118,17 @@ public final class ShellSession implements AutoCloseable {
     } else if (statement instanceof Statement.CreateSink s) {
       return queries.createSink(s);
     } else if (statement instanceof Statement.Drop s) {
-      return s.kind() == Statement.ObjectKind.SINK ? queries.dropSink(s) : catalog.drop(s);
+      if (s.kind() == Statement.ObjectKind.SINK) {
+        return queries.dropSink(s);
+      }
+      if (s.kind() == Statement.ObjectKind.STREAM) {
+        queries.checkNotFed(s.name());
+      }
+      StatementResult dropped = catalog.drop(s);
+      if (s.kind() == Statement.ObjectKind.STREAM) {
+        queries.forgetFeed(s.name());
+      }
+      return dropped;
     } else if (statement instanceof Statement.Show s) {
       return show(s);
     } else if (statement instanceof Statement.Describe s) {
@@ -290,6 +301,12 @@ public final class ShellSession implements AutoCloseable {
 
   Sluice sluice() {
     return sluice;
+  }
+
+  /** INSERT INTO a memory stream from a query over a stream: see BackgroundQueries. */
+  StatementResult feedStream(
+      Statement.Insert insert, String streamName, MemoryStream stream, String castSql) {
+    return queries.feedStream(insert, streamName, stream, castSql);
   }
 
   /** The sinks' names, sorted (shell completion). */

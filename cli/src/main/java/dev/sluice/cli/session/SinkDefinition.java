@@ -7,7 +7,8 @@ import java.util.Map;
  * {@code INSERT INTO name} starts writes. A {@code memory} sink keeps what each batch delivered for
  * {@code SHOW OUTPUT}.
  */
-record SinkDefinition(String name, String connector, Map<String, String> options) {
+record SinkDefinition(String name, String connector, Map<String, String> options)
+    implements QueryTarget {
   static final String MEMORY = "memory";
 
   SinkDefinition {
@@ -16,5 +17,15 @@ record SinkDefinition(String name, String connector, Map<String, String> options
 
   boolean isMemory() {
     return connector.equalsIgnoreCase(MEMORY);
+  }
+
+  @Override
+  public String describe() {
+    return name + " (" + connector + ")";
+  }
+
+  @Override
+  public boolean keepsOutput() {
+    return isMemory();
   }
 }

@@ -136,6 +136,15 @@ public final class SluiceShell implements AutoCloseable {
 
   private volatile boolean interrupted;
 
+  /** The live query running now, if any. */
+  private final AtomicReference<StreamingQuery> live = new AtomicReference<>();
+
+  /**
+   * Killed (SIGTERM, SIGHUP) the JVM runs shutdown hooks but no finally blocks: this one stops the
+   * running queries and deletes the session's temporary checkpoints, as {@link #close()} does.
+   */
+  private final Thread cleanUp;
+
   /** How many {@code \i} files are being read, one inside the other. */
   private int includeDepth;
 
@@ -172,6 +181,8 @@ public final class SluiceShell implements AutoCloseable {
       throw e;
     }
     this.session = new ShellSession(sluice, ShellSession.Mode.LIVE, null, null);
+    this.cleanUp = new Thread(this::stopEverything, "sluice-shell-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanUp);
     this.previousInterruptHandler = terminal.handle(Signal.INT, signal -> interrupt());
   }
 
@@ -497,11 +508,8 @@ public final class SluiceShell implements AutoCloseable {
             System::nanoTime,
             () -> watermark(started.get()),
             stop::countDown);
+    // Under the session's temporary root, which goes when the JVM does, killed or not.
     Path checkpoint = session.newDirectory("live-");
-    // Killed (SIGTERM, SIGHUP) mid-query, the JVM runs shutdown hooks but no finally blocks.
-    Thread cleanUp =
-        new Thread(() -> ShellSession.deleteRecursively(checkpoint), "sluice-shell-cleanup");
-    Runtime.getRuntime().addShutdownHook(cleanUp);
     StreamingQuery running = null;
     onInterrupt.set(
         () -> {
@@ -522,6 +530,7 @@ public final class SluiceShell implements AutoCloseable {
       }
       running = writer.start();
       started.set(running);
+      live.set(running);
       while (!stop.await(POLL_MILLIS, TimeUnit.MILLISECONDS) && running.isActive()) {
         // waiting for Ctrl-C, the batch limit, or the query to fail
       }
@@ -532,15 +541,11 @@ public final class SluiceShell implements AutoCloseable {
       stoppedByUser.set(true);
     } finally {
       onInterrupt.set(null);
+      live.set(null);
       if (running != null) {
         running.stop();
       }
       ShellSession.deleteRecursively(checkpoint);
-      try {
-        Runtime.getRuntime().removeShutdownHook(cleanUp);
-      } catch (IllegalStateException e) {
-        // the JVM is shutting down already
-      }
     }
     if (stoppedByUser.get()) {
       long batches = printer.printed();
@@ -626,11 +631,25 @@ public final class SluiceShell implements AutoCloseable {
     return options.rate() == 0 ? "unthrottled" : options.rate() + " events/s";
   }
 
+  /** Stops the live query and the background ones, and deletes temporary checkpoints. */
+  private void stopEverything() {
+    StreamingQuery query = live.getAndSet(null);
+    if (query != null) {
+      query.stop();
+    }
+    session.close();
+  }
+
   /** Stops every query, closes the session and gives Ctrl-C back to its previous handler. */
   @Override
   public void close() {
     try {
-      session.close();
+      try {
+        Runtime.getRuntime().removeShutdownHook(cleanUp);
+      } catch (IllegalStateException e) {
+        // the JVM is shutting down already, and the hook runs
+      }
+      stopEverything();
       sluice.close();
     } finally {
       terminal.handle(Signal.INT, previousInterruptHandler);

@@ -115,6 +115,27 @@ class SluiceShellTerminalTest {
     }
   }
 
+  @Test
+  void killedMidQueryTheShellLeavesNoCheckpointBehind() throws Exception {
+    try (Pty shell = Pty.start(dir, "--rate", "20000", "--interval", "100")) {
+      shell.await(text -> text.contains(SluiceShell.PROMPT));
+      shell.type("SELECT COUNT(*) AS bids FROM bid;\r");
+      shell.await(text -> text.contains("rows/s"));
+      try (Stream<Path> left = Files.list(dir.resolve("tmp"))) {
+        assertThat(left.map(p -> p.getFileName().toString()))
+            .as("the session's checkpoint root while the query runs")
+            .anyMatch(name -> name.startsWith("sluice-session-"));
+      }
+
+      shell.terminate(); // SIGTERM to the shell's JVM
+
+      try (Stream<Path> left = Files.list(dir.resolve("tmp"))) {
+        assertThat(left.map(p -> p.getFileName().toString()))
+            .noneMatch(name -> name.startsWith("sluice-"));
+      }
+    }
+  }
+
   private static int count(String text, String part, int from) {
     int count = 0;
     for (int at = text.indexOf(part, from); at >= 0; at = text.indexOf(part, at + 1)) {
@@ -150,11 +171,15 @@ class SluiceShellTerminalTest {
       if (!all.contains("--history")) {
         all.add("--no-history");
       }
+      // Its own temporary directory, so a test can see what the shell leaves behind.
+      Path tmp = Files.createDirectories(dir.resolve("tmp"));
       StringBuilder command =
           new StringBuilder("stty cols 120 rows 40; exec ")
               .append(quote(java))
               .append(' ')
               .append(flags)
+              .append(" -Djava.io.tmpdir=")
+              .append(quote(tmp.toString()))
               .append(" -cp ")
               .append(quote(System.getProperty("java.class.path")))
               .append(" dev.sluice.cli.SluiceShell");
@@ -193,6 +218,18 @@ class SluiceShellTerminalTest {
           .as("the shell exits; the screen was:\n%s", screen)
           .isTrue();
       assertThat(process.exitValue()).as("exit code; the screen was:\n%s", screen).isEqualTo(code);
+    }
+
+    /** Sends SIGTERM to the shell's JVM (under {@code script}) and waits for it to end. */
+    void terminate() throws Exception {
+      ProcessHandle jvm =
+          process
+              .descendants()
+              .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no java process under script"));
+      jvm.destroy();
+      assertThat(jvm.onExit().get(10, TimeUnit.SECONDS).isAlive()).isFalse();
     }
 
     @Override

@@ -23,10 +23,12 @@ import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CodePointCharStream;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.Vocabulary;
 import org.antlr.v4.runtime.misc.Interval;
 import org.antlr.v4.runtime.misc.IntervalSet;
@@ -111,9 +113,46 @@ public final class StatementParser {
                 + position
                 + ": unexpected "
                 + found
-                + expectedText(expected, recognizer.getVocabulary());
+                + expectedText(expected, recognizer.getVocabulary())
+                + dashedNameHint(recognizer, offending, expected);
       }
       throw new SluiceException(ErrorCode.SYNTAX_ERROR, message, position, e);
+    }
+
+    /**
+     * For a {@code -} where an option key or name should end ({@code bootstrap-servers = ...}): the
+     * hint to quote the whole word, which SQL reads as a subtraction otherwise.
+     */
+    private static String dashedNameHint(
+        Recognizer<?, ?> recognizer, Token minus, IntervalSet expected) {
+      if (minus.getType() != SluiceStatementLexer.MINUS
+          || expected == null
+          || !expected.contains(SluiceStatementLexer.EQ)
+          || !(recognizer instanceof Parser parser)) {
+        return "";
+      }
+      // The word around the '-': the tokens touching it on both sides, without blanks between.
+      TokenStream tokens = parser.getInputStream();
+      int first = minus.getTokenIndex();
+      while (first > 0 && touches(tokens.get(first - 1), tokens.get(first))) {
+        first--;
+      }
+      int last = minus.getTokenIndex();
+      while (last + 1 < tokens.size()
+          && tokens.get(last + 1).getType() != Token.EOF
+          && touches(tokens.get(last), tokens.get(last + 1))) {
+        last++;
+      }
+      String word = tokens.getText(tokens.get(first), tokens.get(last));
+      return "; a name with '-' in it must be quoted: '" + word + "'";
+    }
+
+    private static boolean touches(Token before, Token after) {
+      return before.getChannel() == Token.DEFAULT_CHANNEL
+          && after.getChannel() == Token.DEFAULT_CHANNEL
+          && before.getStopIndex() + 1 == after.getStartIndex()
+          && (before.getType() != SluiceStatementLexer.EQ
+              && after.getType() != SluiceStatementLexer.EQ);
     }
 
     private String expectedText(IntervalSet expected, Vocabulary vocabulary) {

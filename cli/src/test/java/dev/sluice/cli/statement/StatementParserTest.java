@@ -129,6 +129,17 @@ class StatementParserTest {
   }
 
   @Test
+  void aKeyWithADashSaysToQuoteIt() {
+    assertThatThrownBy(
+            () -> parse("CREATE SINK s WITH (connector = 'kafka', bootstrap-servers = 'h:9092')"))
+        .hasMessageContaining("syntax error at line 1, column 51: unexpected '-'")
+        .hasMessageEndingWith("; a name with '-' in it must be quoted: 'bootstrap-servers'");
+    assertThatThrownBy(() -> parse("SET watermark-policy = 'max'"))
+        .hasMessageEndingWith("must be quoted: 'watermark-policy'");
+    assertThatThrownBy(() -> parse("SET a = 1 - 2")).message().doesNotContain("quoted");
+  }
+
+  @Test
   void badDurationsAndRepeatedOptionsAreRefused() {
     assertThatThrownBy(() -> parse("ADVANCE CLOCK INTERVAL '10' FORTNIGHT"))
         .hasMessageContaining("is not a duration")

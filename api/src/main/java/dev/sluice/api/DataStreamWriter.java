@@ -298,8 +298,9 @@ public final class DataStreamWriter {
           ErrorCode.UNSUPPORTED_OUTPUT_MODE,
           "append output mode needs rows that never change, but this aggregation updates its groups as"
               + " data arrives (and has no event-time window with a watermark to close them); use"
-              + " outputMode(\"update\") for the changed groups, outputMode(\"changelog\") for every"
-              + " change as +I/-U/+U/-D rows, or outputMode(\"complete\") for the whole result");
+              + " update mode for the changed groups, changelog mode for every change as"
+              + " +I/-U/+U/-D rows, or complete mode for the whole result (outputMode(\"update\")"
+              + " in the API, SET outputMode = 'update' in SQL)");
     }
     if (!plan.updating() && outputMode == OutputMode.COMPLETE) {
       throw new SluiceException(

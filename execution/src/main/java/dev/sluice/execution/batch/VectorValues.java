@@ -24,6 +24,7 @@ import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.IntervalYearVector;
+import org.apache.arrow.vector.NullVector;
 import org.apache.arrow.vector.SmallIntVector;
 import org.apache.arrow.vector.TimeMilliVector;
 import org.apache.arrow.vector.TimeStampMilliVector;
@@ -159,8 +160,16 @@ public final class VectorValues {
   }
 
   private static void setNull(FieldVector vector, int index) {
+    if (vector instanceof NullVector) {
+      return; // a NULL-typed column (e.g. VALUES (1, NULL)) holds nulls only, and has no buffers
+    }
     while (vector.getValueCapacity() <= index) {
+      int before = vector.getValueCapacity();
       vector.reAlloc();
+      if (vector.getValueCapacity() <= before) {
+        throw new IllegalStateException(
+            "cannot grow " + vector.getClass().getSimpleName() + " to hold row " + index);
+      }
     }
     vector.setNull(index);
   }

@@ -202,18 +202,14 @@ final class BackgroundQueries {
     String outputMode = session.outputModeOf(query).map(OutputMode::name).orElse(null);
     SourceText text = insert.query();
     NamedQuery named = named(sink, text, () -> sluice.sql(text.aligned()), outputMode);
-    start(named, query);
-    queries.put(key(named.name), named);
-    return new StatementResult.Done(
-        "started query "
-            + named.name
-            + " ("
-            + (outputMode == null
+    return launch(
+        named,
+        query,
+        (outputMode == null
                 ? "output mode from EMIT"
                 : outputMode.toLowerCase(Locale.ROOT) + " mode")
             + ", "
-            + describe(named.trigger)
-            + ")");
+            + describe(named.trigger));
   }
 
   /**
@@ -257,16 +253,17 @@ final class BackgroundQueries {
     StreamFeed feed = new StreamFeed(streamName, stream);
     NamedQuery named =
         named(feed, insert.query(), () -> sluice.sql(castSql), OutputMode.APPEND.name());
+    return launch(
+        named,
+        query,
+        "append mode, " + describe(named.trigger) + ", adding its rows to stream " + streamName);
+  }
+
+  /** Starts a new named query and keeps it; {@code how} describes it in the message. */
+  private StatementResult launch(NamedQuery named, DataFrame query, String how) {
     start(named, query);
     queries.put(key(named.name), named);
-    return new StatementResult.Done(
-        "started query "
-            + named.name
-            + " (append mode, "
-            + describe(named.trigger)
-            + ", adding its rows to stream "
-            + streamName
-            + ")");
+    return new StatementResult.Done("started query " + named.name + " (" + how + ")");
   }
 
   /** A named query writing into {@code target}, with the session's settings and checkpoint. */

@@ -8,9 +8,10 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.rules.CoreRules;
 
 /**
- * The logical rewrite phases, in order: (1) simplify — merge adjacent projections and filters and
- * drop trivial ones; (2) fuse — turn every filter and projection into a Calc and merge adjacent
- * Calcs, so one compiled kernel does a whole chain of stateless row work.
+ * The logical rewrite phases, in order: (0) a window function over several inputs reads their UNION
+ * ALL ({@link WindowInputsUnion}); (1) simplify — merge adjacent projections and filters and drop
+ * trivial ones; (2) fuse — turn every filter and projection into a Calc and merge adjacent Calcs,
+ * so one compiled kernel does a whole chain of stateless row work.
  */
 final class RuleProgram {
   private RuleProgram() {}
@@ -33,7 +34,7 @@ final class RuleProgram {
             .addGroupEnd()
             .build();
     HepPlanner planner = new HepPlanner(program);
-    planner.setRoot(logical);
+    planner.setRoot(WindowInputsUnion.apply(logical));
     return planner.findBestExp();
   }
 }

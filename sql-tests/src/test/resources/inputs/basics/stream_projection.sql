@@ -21,6 +21,8 @@ SELECT id FROM orders ORDER BY id;
 SELECT id FROM orders LIMIT 1;
 SELECT custmer FROM orders;
 SELECT customer FROM orderz;
+-- A failure while the query runs shows what failed, not the transient query's ids.
+SELECT id / (id - id) FROM orders;
 
 CREATE SINK big WITH (connector = 'memory');
 INSERT INTO big SELECT id, customer, amount FROM orders WHERE amount >= 10;

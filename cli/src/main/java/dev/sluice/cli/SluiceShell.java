@@ -20,6 +20,7 @@ import dev.sluice.execution.connector.EmitPolicy;
 import dev.sluice.execution.connector.OutputMode;
 import dev.sluice.execution.driver.QueryProgress;
 import dev.sluice.execution.driver.StreamingQuery;
+import dev.sluice.execution.driver.StreamingQueryException;
 import dev.sluice.execution.driver.Trigger;
 import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
@@ -536,6 +537,8 @@ public final class SluiceShell implements AutoCloseable {
       }
       running.stop();
       running.awaitTermination(); // throws the query's failure, if it failed
+    } catch (StreamingQueryException e) {
+      throw ShellSession.failureOf(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       stoppedByUser.set(true);

@@ -115,8 +115,9 @@ class SluiceShellTest {
 
     assertThat(result.exitCode()).isEqualTo(SluiceShell.EXIT_ERROR);
     assertThat(result.output())
-        .contains("ERROR [QUERY_FAILED] ")
-        .contains("[DIVISION_BY_ZERO]")
+        .contains("ERROR [DIVISION_BY_ZERO] ")
+        .doesNotContain("QUERY_FAILED")
+        .doesNotContain("runId")
         .doesNotContain("|  b|");
   }
 

@@ -11,6 +11,7 @@ import dev.sluice.execution.connector.OutputMode;
 import dev.sluice.execution.connector.memory.MemoryStream;
 import dev.sluice.execution.driver.ManualClock;
 import dev.sluice.execution.driver.StreamingQuery;
+import dev.sluice.execution.driver.StreamingQueryException;
 import dev.sluice.execution.driver.Trigger;
 import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
@@ -248,6 +249,8 @@ public final class ShellSession implements AutoCloseable {
     StreamingQuery running = writer.start();
     try {
       runUntilIdle(List.of(running));
+    } catch (StreamingQueryException e) {
+      throw failureOf(e);
     } finally {
       running.stop();
       deleteRecursively(checkpoint);
@@ -280,6 +283,16 @@ public final class ShellSession implements AutoCloseable {
         "the queries were still running batches after "
             + MAX_IDLE_ROUNDS
             + " rounds: a source that never runs dry (nexmark, rate) is never idle; use RUN BATCH");
+  }
+
+  /**
+   * The failure of a query typed on its own, as its user sees it: the code and message of what
+   * failed (e.g. DIVISION_BY_ZERO) rather than QUERY_FAILED naming the transient query's ids.
+   */
+  public static SluiceException failureOf(StreamingQueryException failure) {
+    return failure.getCause() instanceof SluiceException cause
+        ? new SluiceException(cause.code(), cause.getMessage(), failure)
+        : failure;
   }
 
   /**

@@ -115,12 +115,13 @@ public final class CalcOperator extends StatelessOperator {
     }
   }
 
+  /**
+   * The failure with the expressions being evaluated. Not the operator's name: it means nothing to
+   * a user, and which partition fails first is a race, so a message naming it would not be stable.
+   */
   private RuntimeException withContext(RuntimeException e) {
     if (e instanceof SluiceException s) {
-      return new SluiceException(
-          s.code(),
-          s.getMessage() + " (evaluating " + describe() + " in " + context.name() + ")",
-          s);
+      return new SluiceException(s.code(), s.getMessage() + " (evaluating " + describe() + ")", s);
     }
     return e;
   }

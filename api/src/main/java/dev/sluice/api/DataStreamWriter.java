@@ -377,9 +377,9 @@ public final class DataStreamWriter {
           emit
               + " delivers "
               + implied.name().toLowerCase(Locale.ROOT)
-              + " rows, but outputMode(\""
+              + " rows, but output mode "
               + outputMode.name().toLowerCase(Locale.ROOT)
-              + "\") was asked for; drop one of them");
+              + " was asked for; drop one of them");
     }
     if (!outputModeChosen) {
       outputMode = implied;
@@ -393,6 +393,10 @@ public final class DataStreamWriter {
     }
     if (emit.kind() != EmitPolicy.Kind.EVERY) {
       return plan;
+    }
+    if (trigger instanceof Trigger.Manual) {
+      // Batches run when asked (tests, golden scripts): each emits what changed since the last.
+      return plan.withFinalRowsOnClose();
     }
     Trigger every = Trigger.processingTime(emit.interval());
     if (triggerChosen && !trigger.equals(every)) {

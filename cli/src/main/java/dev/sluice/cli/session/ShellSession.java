@@ -198,14 +198,15 @@ public final class ShellSession implements AutoCloseable {
 
   /**
    * The output mode a streaming query runs in: the {@code outputMode} setting, or append if the
-   * query can, else update; empty when its EMIT clause decides.
+   * query can, else update. With an EMIT clause, empty unless the setting chose a mode: the clause
+   * decides, and a mode set besides is checked against it by the writer ("drop one of them").
    */
   Optional<OutputMode> outputModeOf(DataFrame query) {
+    Optional<OutputMode> chosen = settings.outputMode();
     if (query.emitPolicy().isPresent()) {
-      return Optional.empty();
+      return chosen;
     }
-    return Optional.of(
-        settings.outputMode().orElse(query.isAppendable() ? OutputMode.APPEND : OutputMode.UPDATE));
+    return Optional.of(chosen.orElse(query.isAppendable() ? OutputMode.APPEND : OutputMode.UPDATE));
   }
 
   private StatementResult advanceClock(Statement.AdvanceClock advance) {

@@ -17,3 +17,5 @@ SET OUTPUTMODE = UPDATE;
 SHOW SETTINGS;
 RESET outputmode;
 RESET ALL;
+-- Fixed when the session starts: shown by SHOW SETTINGS, refused by SET.
+SET partitions = 4;

@@ -221,7 +221,8 @@ public final class Sluice implements AutoCloseable {
     return pool;
   }
 
-  SessionOptions options() {
+  /** The settings this session was built with. */
+  public SessionOptions options() {
     return options;
   }
 

@@ -13,6 +13,8 @@ import java.util.Locale;
  *
  * @param rate events per second each built-in Nexmark stream generates ({@code --rate}, default
  *     1000; 0 means as fast as queries read)
+ * @param partitions the partitions (and threads) of each query ({@code --partitions}, default the
+ *     machine's cores)
  * @param scripts what to run instead of reading the terminal, in command-line order: {@code -e}
  *     statements and {@code -f} files; empty for an interactive shell
  * @param maxBatches stop a continuous query after this many batches ({@code --max-batches}); 0 (the
@@ -30,6 +32,7 @@ import java.util.Locale;
  */
 record ShellOptions(
     long rate,
+    int partitions,
     List<ScriptSource> scripts,
     long maxBatches,
     long intervalMillis,
@@ -49,6 +52,7 @@ record ShellOptions(
         --output FORMAT       table (default), csv or json (one object a line); with csv and
                               json only rows go to standard output, messages to standard error
         --rate N              events per second of the Nexmark streams (default 1000, 0 = unthrottled)
+        --partitions N        partitions (and threads) of each query (default: the cores)
         --max-batches N       stop a continuous query after N batches (default: run until Ctrl-C)
         --interval MS         milliseconds between micro-batches (default 1000, 0 = back to back)
         --max-rows N          rows printed of each result table (default 20)
@@ -74,14 +78,23 @@ record ShellOptions(
   ShellOptions {
     scripts = List.copyOf(scripts);
     requireNonNull(output, "output is null");
-    if (rate < 0 || maxBatches < 0 || intervalMillis < 0 || maxRows < 1) {
+    if (rate < 0 || partitions < 1 || maxBatches < 0 || intervalMillis < 0 || maxRows < 1) {
       throw new IllegalArgumentException("invalid shell options");
     }
   }
 
   static ShellOptions defaults() {
     return new ShellOptions(
-        1000, List.of(), 0, 1000, 20, false, OutputFormat.TABLE, defaultHistory(), false);
+        1000,
+        defaultPartitions(),
+        List.of(),
+        0,
+        1000,
+        20,
+        false,
+        OutputFormat.TABLE,
+        defaultHistory(),
+        false);
   }
 
   /** Whether the shell runs scripts and exits rather than reading the terminal. */
@@ -96,6 +109,7 @@ record ShellOptions(
    */
   static ShellOptions parse(String... args) {
     long rate = 1000;
+    long partitions = defaultPartitions();
     long maxBatches = 0;
     long interval = 1000;
     long maxRows = 20;
@@ -124,6 +138,7 @@ record ShellOptions(
             "--output",
             "--history",
             "--rate",
+            "--partitions",
             "--max-batches",
             "--interval",
             "--max-rows" -> {
@@ -135,6 +150,7 @@ record ShellOptions(
           }
           switch (flag) {
             case "--rate" -> rate = number(flag, value, 0);
+            case "--partitions" -> partitions = Math.min(number(flag, value, 1), 1024);
             case "--max-batches" -> maxBatches = number(flag, value, 1);
             case "--interval" -> interval = number(flag, value, 0);
             case "--max-rows" -> maxRows = Math.min(number(flag, value, 1), Integer.MAX_VALUE);
@@ -150,7 +166,20 @@ record ShellOptions(
       }
     }
     return new ShellOptions(
-        rate, scripts, maxBatches, interval, (int) maxRows, continueOnError, output, history, help);
+        rate,
+        (int) partitions,
+        scripts,
+        maxBatches,
+        interval,
+        (int) maxRows,
+        continueOnError,
+        output,
+        history,
+        help);
+  }
+
+  private static int defaultPartitions() {
+    return Runtime.getRuntime().availableProcessors();
   }
 
   private static Path defaultHistory() {

@@ -165,7 +165,7 @@ public final class SluiceShell implements AutoCloseable {
     this.separator = encoding.newEncoder().canEncode('·') ? " · " : " | ";
     // Whatever the session prints itself (the console sink, show()) goes to the terminal too.
     PrintStream console = new PrintStream(new WriterOutputStream(out, encoding), true, encoding);
-    this.sluice = Sluice.builder().console(console).build();
+    this.sluice = Sluice.builder().console(console).parallelism(options.partitions()).build();
     try {
       for (String stream : STREAMS) {
         sluice

@@ -24,6 +24,7 @@ class ShellOptionsTest {
         ShellOptions.parse(
             "--rate",
             "5",
+            "--partitions=3",
             "--max-batches=3",
             "--interval",
             "0",
@@ -39,6 +40,7 @@ class ShellOptionsTest {
         .isEqualTo(
             new ShellOptions(
                 5,
+                3,
                 java.util.List.of(ScriptSource.text("SELECT 1")),
                 3,
                 0,

@@ -27,8 +27,12 @@ final class Settings {
   static final String OUTPUT_MODE = "outputMode";
   static final String STATE_TTL = "stateTtl";
 
-  /** A known setting: its default (null: unset) and what it does. */
-  record Definition(String key, String defaultValue, String description, Consumer<String> check) {}
+  /**
+   * A known setting: its default (null: unset) and what it does. A fixed one shows how the session
+   * was started and cannot be set.
+   */
+  record Definition(
+      String key, String defaultValue, String description, Consumer<String> check, boolean fixed) {}
 
   /** A setting's current value, for SHOW SETTINGS. */
   record Value(String key, String value, String defaultValue, String description) {}
@@ -83,7 +87,13 @@ final class Settings {
 
   private void define(String key, String defaultValue, String description, Consumer<String> check) {
     definitions.put(
-        key.toLowerCase(Locale.ROOT), new Definition(key, defaultValue, description, check));
+        key.toLowerCase(Locale.ROOT), new Definition(key, defaultValue, description, check, false));
+  }
+
+  /** A setting fixed when the session starts, shown by SHOW SETTINGS; SET refuses it. */
+  void defineFixed(String key, String value, String description) {
+    definitions.put(
+        key.toLowerCase(Locale.ROOT), new Definition(key, value, description, v -> {}, true));
   }
 
   /** The known settings' names, as SHOW SETTINGS lists them. */
@@ -98,6 +108,11 @@ final class Settings {
    */
   void set(String key, String value) {
     Definition definition = definition(key);
+    if (definition.fixed()) {
+      throw new SluiceException(
+          ErrorCode.INVALID_OPTION,
+          definition.key() + " is fixed when the session starts: " + definition.description());
+    }
     try {
       definition.check().accept(value);
     } catch (IllegalArgumentException e) {
@@ -184,7 +199,7 @@ final class Settings {
 
   private Definition definition(String key) {
     if (isOperatorTtl(key)) {
-      return new Definition(key, null, "", Settings::duration);
+      return new Definition(key, null, "", Settings::duration, false);
     }
     Definition definition = definitions.get(key.toLowerCase(Locale.ROOT));
     if (definition == null) {

@@ -82,6 +82,22 @@ public final class ShellSession implements AutoCloseable {
     this.temporaryRoot = checkpointRoot == null;
     this.checkpointRoot = temporaryRoot ? temporaryDirectory() : checkpointRoot;
     this.settings = new Settings(mode == Mode.SCRIPT ? "manual" : "1 second");
+    settings.defineFixed(
+        "partitions",
+        Integer.toString(sluice.options().parallelism()),
+        "the partitions (and threads) each query runs with: the shell's --partitions, the API's"
+            + " Sluice.builder().parallelism(n)");
+    settings.defineFixed(
+        "maxRowsPerBatch",
+        Integer.toString(sluice.options().maxRowsPerBatch()),
+        "the most rows in one Arrow chunk a source hands over: the API's"
+            + " Sluice.builder().maxRowsPerBatch(n)");
+    settings.defineFixed(
+        "checkpointRoot",
+        temporaryRoot
+            ? "(a temporary directory, deleted when the session ends)"
+            : checkpointRoot.toString(),
+        "where INSERT INTO queries keep their checkpoints: <root>/queries/<name>");
     this.catalog = new CatalogStatements(this);
     this.queries = new BackgroundQueries(this);
   }

@@ -276,11 +276,6 @@ public final class DataStreamWriter {
     }
   }
 
-  /**
-   * {@code option("lateRowsSink", name)}: the rows stateful operators drop as late go to a memory
-   * table of that name (queryable like the memory sink's), each batch's under its batch id. They
-   * have the columns the aggregation reads, with the window columns. Null without the option.
-   */
   /** The plan {@link #start()} runs: EMIT, output mode, state TTLs and changelog applied. */
   private PhysicalPlan plan() {
     PhysicalPlan plan = data.physical();
@@ -318,6 +313,11 @@ public final class DataStreamWriter {
     return plan;
   }
 
+  /**
+   * {@code option("lateRowsSink", name)}: the rows stateful operators drop as late go to a memory
+   * table of that name (queryable like the memory sink's), each batch's under its batch id. They
+   * have the columns the aggregation reads, with the window columns. Null without the option.
+   */
   private Sink lateRowsSink(PhysicalPlan plan) {
     String name = options.get("lateRowsSink");
     if (name == null) {
@@ -340,16 +340,51 @@ public final class DataStreamWriter {
               + schemas
               + "; one late-rows table cannot hold them");
     }
+    Schema schema = schemas.iterator().next();
+    Sluice.LateRowsTable existing = session.lateRowsTables().get(name);
+    if (existing != null && queryName != null && queryName.equals(existing.queryName())) {
+      if (existing.schema().equals(schema)) {
+        return existing.sink(); // the query started again: its table keeps the rows it had
+      }
+    } else if (existing != null && existing.queryName() != null) {
+      // Both would commit their batch ids into one table, overwriting each other's rows.
+      throw new SluiceException(
+          ErrorCode.DUPLICATE_OBJECT,
+          "option lateRowsSink = '"
+              + name
+              + "': query "
+              + existing.queryName()
+              + " writes its late rows there already; choose another name");
+    }
+    session
+        .catalog()
+        .find(name)
+        .filter(object -> !object.source().equals(Optional.of("sink-table(" + name + ")")))
+        .ifPresent(
+            object -> {
+              throw new SluiceException(
+                  ErrorCode.DUPLICATE_OBJECT,
+                  "option lateRowsSink = '"
+                      + name
+                      + "' names the "
+                      + object.kind().word()
+                      + " "
+                      + object.name()
+                      + "; late rows go to a table of their own, so choose another name");
+            });
     SinkProvider memory = session.connectors().sink("memory");
-    return memory.create(
-        new SinkContext(
-            new ConnectorOptions(memory.name(), Map.of()),
-            schemas.iterator().next(),
-            OutputMode.APPEND,
-            Optional.of(name),
-            session.options().console(),
-            resultTables(),
-            Optional.empty()));
+    Sink sink =
+        memory.create(
+            new SinkContext(
+                new ConnectorOptions(memory.name(), Map.of()),
+                schema,
+                OutputMode.APPEND,
+                Optional.of(name),
+                session.options().console(),
+                resultTables(),
+                Optional.empty()));
+    session.lateRowsTables().put(name, new Sluice.LateRowsTable(queryName, schema, sink));
+    return sink;
   }
 
   private static void collectLateRowSchemas(PlanSpec spec, Set<Schema> into) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.sluice.execution.batch.Row;
 import dev.sluice.execution.connector.Connectors;
+import dev.sluice.execution.connector.Sink;
 import dev.sluice.execution.connector.Source;
 import dev.sluice.execution.connector.memory.MemoryStream;
 import dev.sluice.execution.driver.Clock;
@@ -23,7 +24,9 @@ import dev.sluice.planner.catalog.WatermarkDeclaration;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -51,6 +54,16 @@ public final class Sluice implements AutoCloseable {
   private final UserFunctions functions = new UserFunctions();
   private final BufferAllocator allocator = new RootAllocator();
   private final AtomicInteger counter = new AtomicInteger();
+
+  /**
+   * The late-rows tables queries write ({@code option("lateRowsSink", name)}), by name: a query
+   * that starts again (a restart from its checkpoint) goes on writing into the same table.
+   */
+  private final Map<String, LateRowsTable> lateRowsTables = new ConcurrentHashMap<>();
+
+  /** A late-rows table: the query writing it, its columns and the memory sink holding its rows. */
+  record LateRowsTable(String queryName, Schema schema, Sink sink) {}
+
   private final ExecutorService pool;
   private final SessionOptions options;
 
@@ -219,6 +232,10 @@ public final class Sluice implements AutoCloseable {
 
   ExecutorService pool() {
     return pool;
+  }
+
+  Map<String, LateRowsTable> lateRowsTables() {
+    return lateRowsTables;
   }
 
   /** The settings this session was built with. */

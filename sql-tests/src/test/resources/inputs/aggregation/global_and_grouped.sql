@@ -21,3 +21,9 @@ SET outputMode = 'append';
 CREATE SINK appended WITH (connector = 'memory');
 INSERT INTO appended SELECT customer, SUM(amount) AS total FROM orders GROUP BY customer;
 SHOW QUERIES;
+
+-- Over static rows, a global aggregate over no rows is one row, as SQL has it: COUNT 0, the
+-- others NULL; grouped, it is no row.
+CREATE TABLE prices (item VARCHAR, price INT) AS VALUES ('a', 3), ('b', 5);
+SELECT COUNT(*) AS n, SUM(price) AS total, MAX(price) AS top FROM prices WHERE price > 100;
+SELECT item, COUNT(*) AS n FROM prices WHERE price > 100 GROUP BY item;

@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.arrow.vector.FieldVector;
 
@@ -283,6 +284,7 @@ public final class AggregateOperator implements Operator {
         expireIdleGroups();
       }
       if (changelog == null && state.outputMode() == OutputMode.COMPLETE) {
+        int[] emitted = {0};
         state
             .keyGroupRange()
             .keyGroups()
@@ -293,8 +295,12 @@ public final class AggregateOperator implements Operator {
                     StateEntry entry = entries.next();
                     byte[] key = java.util.Arrays.copyOfRange(entry.key(), 1, entry.key().length);
                     out.add(resultRow(key, decode(entry.value())));
+                    emitted[0]++;
                   }
                 });
+        if (spec.keyCount() == 0 && emitted[0] == 0) {
+          emptyGlobalGroup().ifPresent(out::add);
+        }
       }
       state.commit(spec.operatorId());
       clearChanges();
@@ -464,6 +470,20 @@ public final class AggregateOperator implements Operator {
   @Override
   public void close() {
     clearChanges();
+  }
+
+  /**
+   * The row of a global aggregation (no GROUP BY) over no rows, as SQL has it ({@code COUNT(*)} 0,
+   * {@code SUM} NULL), from the partition owning the empty key's key group; empty elsewhere.
+   */
+  private Optional<Row> emptyGlobalGroup() {
+    byte[] key = new byte[0];
+    int group = changed.findOrInsert(key, 0);
+    if (!state.keyGroupRange().contains(state.keyGroups().keyGroupOfHash(changed.hash(group)))) {
+      return Optional.empty();
+    }
+    startGroup(group, null);
+    return Optional.of(resultRow(key, states(group)));
   }
 
   private void clearChanges() {

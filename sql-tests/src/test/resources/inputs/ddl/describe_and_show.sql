@@ -31,3 +31,6 @@ SHOW CONNECTORS;
 INSERT INTO out SELECT user_id FROM early_home_clicks;
 SHOW QUERIES;
 DESCRIBE QUERY out;
+
+-- The functions SQL can call (built-in; registered user functions join them).
+SHOW FUNCTIONS;

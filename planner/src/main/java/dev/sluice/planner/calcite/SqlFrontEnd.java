@@ -61,6 +61,44 @@ import org.apache.calcite.tools.RelBuilder;
  * table functions ({@link WindowTableFunction}) in place of Calcite's TUMBLE and HOP.
  */
 public final class SqlFrontEnd {
+  /**
+   * The functions of Calcite's operator table that Sluice runs (docs/functions.md): Calcite knows
+   * many more, which planning refuses, so listing them (SHOW FUNCTIONS, completion) would mislead.
+   * Keep in step with {@code RexToExpression} and the aggregate and window translations.
+   */
+  static final Set<String> BUILT_IN_FUNCTIONS =
+      Set.of(
+          "ABS",
+          "APPROX_COUNT_DISTINCT",
+          "AVG",
+          "CARDINALITY",
+          "CAST",
+          "CEIL",
+          "CHARACTER_LENGTH",
+          "CHAR_LENGTH",
+          "COALESCE",
+          "COUNT",
+          "CUMULATE",
+          "EXTRACT",
+          "FLOOR",
+          "HOP",
+          "LOWER",
+          "MAX",
+          "MIN",
+          "MOD",
+          "NULLIF",
+          "OCTET_LENGTH",
+          "POSITION",
+          "REPLACE",
+          "SESSION",
+          "SPLIT",
+          "SUBSTRING",
+          "SUM",
+          "TIMESTAMPADD",
+          "TRIM",
+          "TUMBLE",
+          "UPPER");
+
   private static final Pattern NOT_FOUND =
       Pattern.compile("(?:Object|Table) '([^']+)' not found.*");
   private static final Pattern COLUMN_NOT_FOUND = Pattern.compile("Column '([^']+)' not found.*");
@@ -361,7 +399,8 @@ public final class SqlFrontEnd {
   public Set<String> functionNames() {
     Set<String> names = new TreeSet<>();
     for (SqlOperator op : operators().getOperatorList()) {
-      if (op instanceof SqlFunction) {
+      if (op instanceof UdfOperator
+          || (op instanceof SqlFunction && BUILT_IN_FUNCTIONS.contains(op.getName()))) {
         names.add(op.getName());
       }
     }

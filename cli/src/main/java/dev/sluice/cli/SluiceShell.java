@@ -492,7 +492,6 @@ public final class SluiceShell implements AutoCloseable {
   private Outcome runContinuous(DataFrame query) {
     CountDownLatch stop = new CountDownLatch(1);
     AtomicBoolean stoppedByUser = new AtomicBoolean();
-    AtomicReference<StreamingQuery> started = new AtomicReference<>();
     Optional<EmitPolicy> emit = query.emitPolicy();
     // An aggregation's groups change as data arrives: without EMIT, show the whole result each
     // batch, redrawn in place where the terminal can.
@@ -507,7 +506,7 @@ public final class SluiceShell implements AutoCloseable {
             options.maxBatches(),
             separator,
             System::nanoTime,
-            () -> watermark(started.get()),
+            () -> watermark(live.get()),
             stop::countDown);
     // Under the session's temporary root, which goes when the JVM does, killed or not.
     Path checkpoint = session.newDirectory("live-");
@@ -530,7 +529,6 @@ public final class SluiceShell implements AutoCloseable {
         writer.trigger(Trigger.processingTime(Duration.ofMillis(options.intervalMillis())));
       }
       running = writer.start();
-      started.set(running);
       live.set(running);
       while (!stop.await(POLL_MILLIS, TimeUnit.MILLISECONDS) && running.isActive()) {
         // waiting for Ctrl-C, the batch limit, or the query to fail

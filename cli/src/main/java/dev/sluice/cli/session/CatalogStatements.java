@@ -154,12 +154,12 @@ final class CatalogStatements {
                             + "; INSERT INTO adds rows only to a memory stream (connector ="
                             + " 'memory') or writes into a sink (CREATE SINK)"));
     DataFrame query = sluice.sql(insert.query().aligned());
+    String what = "stream " + target.name();
     if (query.isStreaming()) {
-      String what = "stream " + target.name();
       return session.feedStream(
           insert, target.name(), stream, castTo(insert.query(), query, stream.schema(), what));
     }
-    List<Row> rows = rowsAs(insert.query(), stream.schema(), "stream " + target.name());
+    List<Row> rows = castRows(insert.query(), query, stream.schema(), what);
     stream.addData(rows);
     return new StatementResult.Done(
         "added " + rows.size() + plural(rows.size(), " row") + " to " + target.name());
@@ -266,7 +266,11 @@ final class CatalogStatements {
    * INTO} and {@code CREATE TABLE (columns) AS} store them.
    */
   private List<Row> rowsAs(SourceText text, Schema target, String what) {
-    DataFrame query = staticQuery(text, "INSERT INTO " + what);
+    return castRows(text, staticQuery(text, "INSERT INTO " + what), target, what);
+  }
+
+  /** The rows of {@code query}, a static query planned from {@code text}, as {@link #rowsAs}. */
+  private List<Row> castRows(SourceText text, DataFrame query, Schema target, String what) {
     List<Row> rows = sluice.sql(castTo(text, query, target, what)).collectAsList();
     for (int r = 0; r < rows.size(); r++) {
       Optional<String> nullColumn = nullInNotNullColumn(rows.get(r), target);

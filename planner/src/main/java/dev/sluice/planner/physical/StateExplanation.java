@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code EXPLAIN STATE}: for each stateful operator of a plan, in the order data flows through
@@ -69,9 +71,13 @@ public final class StateExplanation {
       text.append("no stateful operator: each batch's result comes from its own rows alone\n");
       return;
     }
+    List<LateRowFilterSpec> filters = new ArrayList<>();
+    collect(root, LateRowFilterSpec.class, filters);
+    Set<String> dropLateRows =
+        filters.stream().map(LateRowFilterSpec::operatorId).collect(Collectors.toSet());
     for (Stateful operator : operators) {
       if (operator.spec() instanceof AggregateSpec aggregate) {
-        aggregate(aggregate, operator.consumer(), root);
+        aggregate(aggregate, operator.consumer(), dropLateRows);
       } else {
         sessions((SessionAggregateSpec) operator.spec(), operator.consumer());
       }
@@ -102,7 +108,10 @@ public final class StateExplanation {
     return null;
   }
 
-  private void aggregate(AggregateSpec aggregate, String consumer, PlanSpec root) {
+  /**
+   * @param dropLateRows the operators whose late rows a filter before them drops
+   */
+  private void aggregate(AggregateSpec aggregate, String consumer, Set<String> dropLateRows) {
     boolean windowed = aggregate.closesWindows();
     text.append(aggregate.operatorId())
         .append(windowed ? ": window aggregation\n" : ": grouped aggregation\n");
@@ -162,7 +171,7 @@ public final class StateExplanation {
           "nothing: one entry per distinct key, kept for the query's life; a window over a"
               + " watermarked column, or a state TTL (stateTtl), bounds it");
     }
-    if (lateRowFilter(root, aggregate.operatorId())) {
+    if (dropLateRows.contains(aggregate.operatorId())) {
       line("late rows", lateRows("whose " + windowEnd + " the watermark has passed"));
     }
     line("emits", emits(aggregate.changelog(), aggregate.finalRowOnClose(), consumer, "group"));
@@ -261,12 +270,6 @@ public final class StateExplanation {
     return arguments != null && call.argument() < arguments.size()
         ? arguments.field(call.argument()).name()
         : "$" + call.argument();
-  }
-
-  private static boolean lateRowFilter(PlanSpec spec, String operatorId) {
-    List<LateRowFilterSpec> filters = new ArrayList<>();
-    collect(spec, LateRowFilterSpec.class, filters);
-    return filters.stream().anyMatch(filter -> filter.operatorId().equals(operatorId));
   }
 
   /** The first node of {@code type} below {@code spec}, not looking past another stateful one. */

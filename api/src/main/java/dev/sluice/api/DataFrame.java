@@ -112,6 +112,19 @@ public final class DataFrame {
     return physical().appendable();
   }
 
+  /**
+   * The columns that identify a row of this query's result in update mode: a row replaces the
+   * earlier one with the same values in them, so a sink that upserts on them holds the result so
+   * far. They are the group keys of the last aggregation (window bounds included); no columns for a
+   * global aggregation, whose one row each update replaces. Empty when rows never change, when the
+   * query does not select every group key as it is, or when the last aggregation groups session
+   * windows, whose bounds an update can move.
+   */
+  public Optional<List<String>> keyColumns() {
+    List<String> names = columns();
+    return physical().keyColumns().map(keys -> keys.stream().map(names::get).toList());
+  }
+
   public DataFrame select(Column... columns) {
     return project(Arrays.asList(columns));
   }

@@ -227,6 +227,16 @@ class DataFrameApiTest {
   }
 
   @Test
+  void keyColumnsNameWhatAnUpdateModeSinkUpsertsOn() {
+    sluice.memoryStream("bids", BID);
+    DataFrame counts = sluice.table("bids").groupBy("url", "auction").count();
+
+    assertThat(counts.keyColumns().orElseThrow()).containsExactlyInAnyOrder("url", "auction");
+    assertThat(counts.select("url", "count").keyColumns()).isEmpty();
+    assertThat(sluice.table("bids").keyColumns()).isEmpty();
+  }
+
+  @Test
   void unknownColumnsAreReportedWithASuggestion() {
     sluice.memoryStream("bids", BID);
     assertThatThrownBy(() -> sluice.table("bids").select(col("prise")))

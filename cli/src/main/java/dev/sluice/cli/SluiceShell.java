@@ -485,6 +485,11 @@ public final class SluiceShell implements AutoCloseable {
         : path;
   }
 
+  private static List<Integer> indexes(DataFrame query, List<String> columns) {
+    List<String> names = query.columns();
+    return columns.stream().map(names::indexOf).toList();
+  }
+
   /**
    * Runs a continuous query until Ctrl-C, {@code --max-batches} or its failure. Its checkpoint is a
    * temporary directory, deleted afterwards: a shell query does not resume.
@@ -494,15 +499,20 @@ public final class SluiceShell implements AutoCloseable {
     AtomicBoolean stoppedByUser = new AtomicBoolean();
     Optional<EmitPolicy> emit = query.emitPolicy();
     // An aggregation's groups change as data arrives: without EMIT, show the whole result each
-    // batch, redrawn in place where the terminal can.
+    // batch; with EMIT CHANGES or EVERY (update mode), the result so far by its key. Either is
+    // redrawn in place where the terminal can.
     boolean complete = emit.isEmpty() && query.isUpdating();
+    boolean update = emit.map(e -> e.kind() != EmitPolicy.Kind.ON_WINDOW_CLOSE).orElse(false);
+    List<Integer> updateKey =
+        update ? query.keyColumns().map(names -> indexes(query, names)).orElse(null) : null;
     BatchPrinter.Redraw redraw =
-        complete && options.output() == OutputFormat.TABLE
+        (complete || updateKey != null) && options.output() == OutputFormat.TABLE
             ? TerminalRedraw.of(terminal).orElse(null)
             : null;
     BatchPrinter printer =
         new BatchPrinter(
-            new BatchPrinter.Output(out, messages, options.output(), options.maxRows(), redraw),
+            new BatchPrinter.Output(
+                out, messages, options.output(), options.maxRows(), redraw, updateKey),
             options.maxBatches(),
             separator,
             System::nanoTime,

@@ -94,6 +94,26 @@ class SluiceShellTerminalTest {
   }
 
   @Test
+  void anEmitChangesQueryKeepsEachWindowsRowInPlace() throws Exception {
+    try (Pty shell = Pty.start(dir, "--rate", "20000", "--interval", "100")) {
+      shell.await(text -> text.contains(SluiceShell.PROMPT));
+      int query = shell.screen().length();
+      shell.type(
+          "SELECT window_start, window_end, COUNT(*) AS bids FROM TABLE(TUMBLE(TABLE bid,"
+              + " DESCRIPTOR(date_time), INTERVAL '10' SECOND))"
+              + " GROUP BY window_start, window_end EMIT CHANGES;\r");
+      // Update mode: the changed rows are merged into the result so far, which is redrawn.
+      shell.await(
+          text -> text.indexOf(CLEAR_TO_END, query) >= 0 && count(text, " changed · ", query) >= 3);
+      assertThat(shell.screen().substring(query)).contains(CURSOR_UP).contains("window_end| bids|");
+      shell.type("\u0003");
+      shell.await(text -> text.indexOf("stopped the query after", query) >= 0);
+      shell.type("\\q\r");
+      shell.assertExitsWith(0);
+    }
+  }
+
+  @Test
   void historyOutlivesTheSession() throws Exception {
     Path history = dir.resolve("history");
     try (Pty first = Pty.start(dir, "--history", history.toString())) {

@@ -71,6 +71,60 @@ class PlannerTest {
   }
 
   @Test
+  void anAggregationsResultIsKeyedByTheGroupColumnsWhereverTheQueryPutsThem() {
+    PhysicalPlan plan =
+        planner.plan(
+            "SELECT COUNT(*) AS n, window_end, auction, window_start FROM TABLE(TUMBLE(TABLE bid,"
+                + " DESCRIPTOR(date_time), INTERVAL '10' SECOND))"
+                + " GROUP BY window_start, window_end, auction");
+    assertThat(plan.keyColumns().orElseThrow()).containsExactlyInAnyOrder(1, 2, 3);
+  }
+
+  @Test
+  void aResultWithoutEveryGroupColumnOrWithoutAggregationHasNoKey() {
+    assertThat(
+            planner
+                .plan(
+                    "SELECT window_start, COUNT(*) AS n FROM TABLE(TUMBLE(TABLE bid,"
+                        + " DESCRIPTOR(date_time), INTERVAL '10' SECOND))"
+                        + " GROUP BY window_start, window_end, auction")
+                .keyColumns())
+        .isEmpty();
+    assertThat(planner.plan("SELECT auction, price FROM bid").keyColumns()).isEmpty();
+  }
+
+  @Test
+  void sessionWindowsHaveNoKeyBecauseAnUpdateCanMoveTheirStart() {
+    PhysicalPlan plan =
+        planner.plan(
+            "SELECT auction, window_start, window_end, COUNT(*) AS n FROM TABLE(SESSION(TABLE bid"
+                + " PARTITION BY auction, DESCRIPTOR(date_time), INTERVAL '10' SECOND))"
+                + " GROUP BY auction, window_start, window_end");
+    assertThat(plan.keyColumns()).isEmpty();
+  }
+
+  @Test
+  void aGlobalAggregationIsOneRowKeyedByNoColumn() {
+    assertThat(planner.plan("SELECT COUNT(*) AS n, MAX(price) AS top FROM bid").keyColumns())
+        .contains(java.util.List.of());
+  }
+
+  @Test
+  void aGroupColumnComputedOverKeysNoRowUnlessAlsoSelectedAsItIs() {
+    assertThat(
+            planner
+                .plan("SELECT auction + 1 AS later, COUNT(*) AS n FROM bid GROUP BY auction")
+                .keyColumns())
+        .isEmpty();
+    assertThat(
+            planner
+                .plan(
+                    "SELECT auction + 1 AS later, COUNT(*) AS n, auction FROM bid GROUP BY auction")
+                .keyColumns())
+        .contains(java.util.List.of(2));
+  }
+
+  @Test
   void aHopWindowCopiesOnlyTheColumnsTheQueryReads() {
     PhysicalPlan plan =
         planner.plan(

@@ -27,8 +27,10 @@ import java.util.function.Supplier;
  * <p>As a table, the first {@code maxRows} rows of a batch print above its status line (none for an
  * empty batch). With a {@link Redraw}, each batch replaces the last one on the screen: a query in
  * complete mode shows its whole result each batch, so the table updates in place instead of
- * scrolling. As CSV or JSON the rows go to the data stream with a {@code batch_id} column and the
- * status lines to the message stream, so the data stays machine-readable.
+ * scrolling. A query in update mode delivers only the rows that changed; given the result's key
+ * columns, the printer keeps the result so far in a {@link LiveTable} and shows that, so a group's
+ * row changes in place too. As CSV or JSON the rows go to the data stream with a {@code batch_id}
+ * column and the status lines to the message stream, so the data stays machine-readable.
  *
  * <p>Runs on the query's thread. After {@code maxBatches} batches it prints nothing more and calls
  * {@code onLimit}, so the shell can stop the query without printing a stray extra batch.
@@ -55,9 +57,16 @@ public final class BatchPrinter implements ForeachBatchFunction {
    *     on a terminal showing tables)
    * @param maxRows rows printed of each batch as a table, positive
    * @param redraw how to replace the last batch on the screen, or null to let batches scroll
+   * @param updateKey the result columns identifying a row of an update-mode query, to show the
+   *     result so far instead of each batch's changed rows (tables only); null to show each batch
    */
   public record Output(
-      PrintWriter data, PrintWriter messages, OutputFormat format, int maxRows, Redraw redraw) {
+      PrintWriter data,
+      PrintWriter messages,
+      OutputFormat format,
+      int maxRows,
+      Redraw redraw,
+      List<Integer> updateKey) {
     public Output {
       requireNonNull(data, "data is null");
       requireNonNull(messages, "messages is null");
@@ -67,6 +76,10 @@ public final class BatchPrinter implements ForeachBatchFunction {
 
   private final Output output;
   private final RowPrinter rows;
+
+  /** The result so far of an update-mode query shown as a table; null otherwise. */
+  private final LiveTable live;
+
   private final long maxBatches;
   private final String separator;
   private final LongSupplier nanoTime;
@@ -99,6 +112,10 @@ public final class BatchPrinter implements ForeachBatchFunction {
       Runnable onLimit) {
     this.output = requireNonNull(output, "output is null");
     this.rows = output.format().printer(output.maxRows());
+    this.live =
+        output.updateKey() != null && output.format() == OutputFormat.TABLE
+            ? new LiveTable(output.updateKey(), output.maxRows())
+            : null;
     this.maxBatches = maxBatches;
     this.separator = requireNonNull(separator, "separator is null");
     this.nanoTime = requireNonNull(nanoTime, "nanoTime is null");
@@ -114,7 +131,13 @@ public final class BatchPrinter implements ForeachBatchFunction {
     }
     long now = nanoTime.getAsLong();
     List<Row> batchRows = batch.collectAsList();
-    String status = status(batchId, batchRows.size(), rate(now, batchRows.size()), watermark.get());
+    String status =
+        status(
+            batchId,
+            batchRows.size(),
+            live != null ? " changed" : "",
+            rate(now, batchRows.size()),
+            watermark.get());
     if (output.format() == OutputFormat.TABLE) {
       printTable(batch, batchRows, status);
     } else {
@@ -130,9 +153,19 @@ public final class BatchPrinter implements ForeachBatchFunction {
   }
 
   private void printTable(DataFrame batch, List<Row> batchRows, String status) {
+    List<Row> shown = batchRows;
+    if (live != null) {
+      live.upsert(batchRows);
+      shown = live.rows();
+    }
     StringBuilder text = new StringBuilder();
-    if (!batchRows.isEmpty()) {
-      text.append(TableFormatter.format(batch.schema(), batchRows, output.maxRows(), true));
+    if (!shown.isEmpty()) {
+      text.append(TableFormatter.format(batch.schema(), shown, output.maxRows(), true));
+    }
+    if (live != null && live.droppedRows()) {
+      text.append("the ")
+          .append(output.maxRows())
+          .append(" most recently changed rows; rows changed longer ago are not shown\n");
     }
     text.append(status).append('\n');
     if (output.redraw() != null && lastLines > 0) {
@@ -154,13 +187,19 @@ public final class BatchPrinter implements ForeachBatchFunction {
     return Math.round(windowRows / seconds);
   }
 
-  String status(long batchId, long rows, long rowsPerSecond, Long watermarkMillis) {
+  /**
+   * @param qualifier after "rows", e.g. {@code " changed"} for the rows an update-mode batch
+   *     changed
+   */
+  String status(
+      long batchId, long rows, String qualifier, long rowsPerSecond, Long watermarkMillis) {
     String status =
         "batch "
             + batchId
             + separator
             + rows
             + (rows == 1 ? " row" : " rows")
+            + qualifier
             + separator
             + rowsPerSecond
             + " rows/s";

@@ -47,9 +47,19 @@ class BatchPrinterTest {
   }
 
   private BatchPrinter printer(long maxBatches, OutputFormat format, BatchPrinter.Redraw redraw) {
+    return printer(maxBatches, format, redraw, null);
+  }
+
+  private BatchPrinter printer(
+      long maxBatches, OutputFormat format, BatchPrinter.Redraw redraw, List<Integer> updateKey) {
     BatchPrinter.Output output =
         new BatchPrinter.Output(
-            new PrintWriter(text, true), new PrintWriter(messages, true), format, 2, redraw);
+            new PrintWriter(text, true),
+            new PrintWriter(messages, true),
+            format,
+            2,
+            redraw,
+            updateKey);
     return new BatchPrinter(
         output, maxBatches, " · ", nanos::get, () -> watermark, limits::incrementAndGet);
   }
@@ -147,5 +157,80 @@ class BatchPrinterTest {
     print(printer, 4, 1, SECOND);
 
     assertThat(text.toString()).isEqualTo("{\"batch_id\":4,\"n\":0}\n");
+  }
+
+  private static final Schema GROUPS =
+      Schema.of(Field.nullable("k", SqlType.VARCHAR), Field.nullable("n", SqlType.BIGINT));
+
+  private void printGroups(BatchPrinter printer, long batchId, Row... rows) throws Exception {
+    nanos.addAndGet(SECOND);
+    printer.call(sluice.createTable("g" + batchId, GROUPS, List.of(rows)), batchId);
+  }
+
+  /** What the screen shows after the last batch, when each batch erases the one before. */
+  private String screen() {
+    String all = text.toString();
+    int lastStatus = all.lastIndexOf("\nbatch ", all.length() - 2);
+    int statusBefore = all.lastIndexOf("\nbatch ", lastStatus - 1);
+    return statusBefore < 0 ? all : all.substring(all.indexOf('\n', statusBefore + 1) + 1);
+  }
+
+  @Test
+  void anUpdateModeResultShowsEachKeysLatestRowInKeyOrder() throws Exception {
+    BatchPrinter printer = printer(0, OutputFormat.TABLE, erased::add, List.of(0));
+    printGroups(printer, 0, Row.of("b", 1L), Row.of("a", 1L));
+    printGroups(printer, 1, Row.of("b", 2L));
+
+    assertThat(screen())
+        .isEqualTo(
+            """
+            +---+---+
+            |  k|  n|
+            +---+---+
+            |  a|  1|
+            |  b|  2|
+            +---+---+
+            batch 1 · 1 row changed · 2 rows/s
+            """);
+    assertThat(erased).containsExactly(7);
+  }
+
+  @Test
+  void aFullUpdateModeTableDropsTheRowChangedLongestAgoAndSaysSo() throws Exception {
+    BatchPrinter printer = printer(0, OutputFormat.TABLE, erased::add, List.of(0));
+    printGroups(printer, 0, Row.of("a", 1L), Row.of("b", 1L));
+    printGroups(printer, 1, Row.of("c", 1L), Row.of("a", 2L));
+    printGroups(printer, 2, Row.of("d", 1L));
+
+    assertThat(screen())
+        .isEqualTo(
+            """
+            +---+---+
+            |  k|  n|
+            +---+---+
+            |  a|  2|
+            |  d|  1|
+            +---+---+
+            the 2 most recently changed rows; rows changed longer ago are not shown
+            batch 2 · 1 row changed · 2 rows/s
+            """);
+  }
+
+  @Test
+  void aGlobalAggregationsUpdatesReplaceItsOneRow() throws Exception {
+    BatchPrinter printer = printer(0, OutputFormat.TABLE, erased::add, List.of());
+    printGroups(printer, 0, Row.of(null, 1L));
+    printGroups(printer, 1, Row.of(null, 5L));
+
+    assertThat(screen()).contains("|NULL|  5|").doesNotContain("|  1|");
+  }
+
+  @Test
+  void csvOutputOfAnUpdateModeQueryStaysOneLinePerChangedRow() throws Exception {
+    BatchPrinter printer = printer(0, OutputFormat.CSV, null, List.of(0));
+    printGroups(printer, 0, Row.of("a", 1L));
+    printGroups(printer, 1, Row.of("a", 2L));
+
+    assertThat(text.toString()).isEqualTo("batch_id,k,n\n0,a,1\n1,a,2\n");
   }
 }

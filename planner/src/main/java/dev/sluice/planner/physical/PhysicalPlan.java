@@ -4,16 +4,21 @@ import static java.util.Objects.requireNonNull;
 
 import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
+import dev.sluice.execution.expression.ColumnRef;
 import dev.sluice.execution.plan.AggregateSpec;
+import dev.sluice.execution.plan.CalcSpec;
+import dev.sluice.execution.plan.ExchangeSpec;
 import dev.sluice.execution.plan.PlanSpec;
 import dev.sluice.execution.plan.QuerySpec;
 import dev.sluice.execution.plan.SessionAggregateSpec;
 import dev.sluice.execution.type.Schema;
 import dev.sluice.planner.catalog.SourceFactory;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A planned query: the specs execution runs, how to make each source, and whether the query is
@@ -55,6 +60,50 @@ public record PhysicalPlan(
       return false;
     }
     return spec.inputs().stream().allMatch(PhysicalPlan::onlyClosingAggregations);
+  }
+
+  /**
+   * The result columns that identify a row in update mode, in key order: an update replaces the
+   * earlier row with the same values in them (the group keys of the last aggregation, window bounds
+   * included); no columns for a global aggregation, whose one row each update replaces. Empty when
+   * rows never change (no aggregation), when the query does not select every key, or when the last
+   * aggregation groups session windows, whose bounds an update can move so that the earlier row is
+   * not replaced.
+   */
+  public Optional<List<Integer>> keyColumns() {
+    PlanSpec node = spec.root();
+    // Where each column of the current node lands in the result, or -1 when it is not selected.
+    int[] resultColumn = new int[node.schema().size()];
+    Arrays.setAll(resultColumn, i -> i);
+    while (!(node instanceof AggregateSpec)) {
+      if (node instanceof ExchangeSpec exchange) {
+        node = exchange.input();
+      } else if (node instanceof CalcSpec calc) {
+        int[] below = new int[calc.input().schema().size()];
+        Arrays.fill(below, -1);
+        for (int i = 0; i < calc.projections().size(); i++) {
+          if (calc.projections().get(i) instanceof ColumnRef ref && resultColumn[i] >= 0) {
+            below[ref.index()] = resultColumn[i];
+          }
+        }
+        resultColumn = below;
+        node = calc.input();
+      } else {
+        return Optional.empty();
+      }
+    }
+    AggregateSpec aggregate = (AggregateSpec) node;
+    if (aggregate.changelog()) {
+      return Optional.empty();
+    }
+    List<Integer> keys = new ArrayList<>();
+    for (int key = 0; key < aggregate.keyCount(); key++) {
+      if (resultColumn[key] < 0) {
+        return Optional.empty();
+      }
+      keys.add(resultColumn[key]);
+    }
+    return Optional.of(List.copyOf(keys));
   }
 
   /**

@@ -28,6 +28,9 @@ import java.util.Locale;
  * @param output how results are printed ({@code --output table|csv|json})
  * @param history the interactive shell's history file ({@code --history}, default {@code
  *     $SLUICE_HISTORY} or {@code ~/.sluice_history}), or null for none ({@code --no-history})
+ * @param checkpointRoot where INSERT INTO queries keep their checkpoints ({@code
+ *     --checkpoint-root}), kept after the shell exits so the same INSERT INTO in a later session
+ *     resumes; null for a temporary directory
  * @param help print the usage and exit ({@code -h}, {@code --help})
  */
 record ShellOptions(
@@ -40,6 +43,7 @@ record ShellOptions(
     boolean continueOnError,
     OutputFormat output,
     Path history,
+    Path checkpointRoot,
     boolean help) {
   static final String USAGE =
       """
@@ -59,6 +63,9 @@ record ShellOptions(
         --history FILE        the interactive history file (default $SLUICE_HISTORY, else
                               ~/.sluice_history)
         --no-history          keep no history file
+        --checkpoint-root DIR keep INSERT INTO queries' checkpoints in DIR/queries/<name>, so
+                              the same INSERT INTO in a later session resumes (default: a
+                              temporary directory, deleted on exit)
         -h, --help            print this help
       """;
 
@@ -94,6 +101,7 @@ record ShellOptions(
         false,
         OutputFormat.TABLE,
         defaultHistory(),
+        null,
         false);
   }
 
@@ -116,6 +124,7 @@ record ShellOptions(
     boolean continueOnError = false;
     OutputFormat output = OutputFormat.TABLE;
     Path history = defaultHistory();
+    Path checkpointRoot = null;
     boolean help = false;
     List<ScriptSource> scripts = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
@@ -137,6 +146,7 @@ record ShellOptions(
             "--file",
             "--output",
             "--history",
+            "--checkpoint-root",
             "--rate",
             "--partitions",
             "--max-batches",
@@ -156,6 +166,7 @@ record ShellOptions(
             case "--max-rows" -> maxRows = Math.min(number(flag, value, 1), Integer.MAX_VALUE);
             case "--output" -> output = format(value);
             case "--history" -> history = Path.of(value);
+            case "--checkpoint-root" -> checkpointRoot = Path.of(value);
             case "-f", "--file" -> scripts.add(ScriptSource.file(Path.of(value)));
             default -> scripts.add(ScriptSource.text(value));
           }
@@ -175,6 +186,7 @@ record ShellOptions(
         continueOnError,
         output,
         history,
+        checkpointRoot,
         help);
   }
 

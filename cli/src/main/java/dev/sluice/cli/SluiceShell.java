@@ -181,7 +181,7 @@ public final class SluiceShell implements AutoCloseable {
       sluice.close();
       throw e;
     }
-    this.session = new ShellSession(sluice, ShellSession.Mode.LIVE, null, null);
+    this.session = new ShellSession(sluice, ShellSession.Mode.LIVE, null, options.checkpointRoot());
     this.cleanUp = new Thread(this::stopEverything, "sluice-shell-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanUp);
     this.previousInterruptHandler = terminal.handle(Signal.INT, signal -> interrupt());

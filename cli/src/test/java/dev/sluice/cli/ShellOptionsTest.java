@@ -33,6 +33,7 @@ class ShellOptionsTest {
             "--continue-on-error",
             "--history",
             "/tmp/h",
+            "--checkpoint-root=/tmp/c",
             "-e",
             "SELECT 1");
 
@@ -48,6 +49,7 @@ class ShellOptionsTest {
                 true,
                 OutputFormat.CSV,
                 Path.of("/tmp/h"),
+                Path.of("/tmp/c"),
                 false));
   }
 

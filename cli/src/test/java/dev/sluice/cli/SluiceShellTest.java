@@ -2,6 +2,7 @@ package dev.sluice.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SluiceShellTest {
   private static final Pattern STATUS =
@@ -192,6 +194,57 @@ class SluiceShellTest {
 
       assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(SluiceShell.EXIT_INTERRUPTED);
       assertThat(shell.output()).contains("stopped the query after").doesNotContain("|  x|");
+    }
+  }
+
+  @Test
+  void aKeptCheckpointRootResumesAnInsertIntoInALaterSession(@TempDir Path root) throws Exception {
+    String[] flags = {"--rate", "200", "--interval", "100", "--checkpoint-root", root.toString()};
+    String insert =
+        "CREATE SINK s WITH (connector = 'memory');\nINSERT INTO s SELECT auction FROM bid;\n";
+
+    List<Long> first = batchesDelivered(flags, insert, 2);
+    assertThat(root.resolve("queries").resolve("s").resolve("offsets")).isDirectory();
+    List<Long> second = batchesDelivered(flags, insert, 1);
+
+    // Started again from the checkpoint: the first batch of the second session follows every
+    // batch of the first one, instead of starting over at batch 0.
+    assertThat(first).startsWith(0L);
+    assertThat(second.get(0)).isGreaterThan(first.get(first.size() - 1));
+  }
+
+  /**
+   * Runs a shell session that types {@code statements}, then {@code SHOW OUTPUT s} until the sink
+   * got {@code atLeast} batches, and quits; returns the batch ids the sink got, in order.
+   */
+  private static List<Long> batchesDelivered(String[] flags, String statements, int atLeast)
+      throws Exception {
+    Pattern batch = Pattern.compile("(?m)^(?:sluice> )?batch (\\d+):");
+    try (ShellHarness shell = new ShellHarness()) {
+      CompletableFuture<Integer> exit = shell.start(flags);
+      shell.type(statements);
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      List<Long> batches = List.of();
+      while (batches.size() < atLeast && System.nanoTime() < deadline) {
+        Thread.sleep(300);
+        int from = shell.output().length();
+        shell.type("SHOW OUTPUT s;\n");
+        String shown =
+            shell
+                .awaitOutput(
+                    text -> text.indexOf(SluiceShell.PROMPT, from) >= 0, Duration.ofSeconds(10))
+                .substring(from);
+        Matcher ids = batch.matcher(shown);
+        List<Long> found = new ArrayList<>();
+        while (ids.find()) {
+          found.add(Long.parseLong(ids.group(1)));
+        }
+        batches = found;
+      }
+      shell.type("\\q\n");
+      assertThat(exit.get(20, TimeUnit.SECONDS)).isZero();
+      assertThat(batches).hasSizeGreaterThanOrEqualTo(atLeast);
+      return batches;
     }
   }
 

@@ -65,6 +65,13 @@ public final class ShellSession implements AutoCloseable {
   private final ManualClock clock;
   private final Path checkpointRoot;
   private final boolean temporaryRoot;
+
+  /**
+   * Where queries that never resume (a query typed on its own) keep their checkpoints: always a
+   * temporary directory, deleted on close, so a kept checkpoint root holds only named queries.
+   */
+  private final Path scratch;
+
   private final Settings settings;
   private final CatalogStatements catalog;
   private final BackgroundQueries queries;
@@ -72,15 +79,17 @@ public final class ShellSession implements AutoCloseable {
   /**
    * @param clock the session's clock if it is a manual one ({@code ADVANCE CLOCK} moves it), or
    *     null
-   * @param checkpointRoot where named queries keep their checkpoints, or null for a temporary
-   *     directory deleted on close
+   * @param checkpointRoot where named queries keep their checkpoints ({@code
+   *     <root>/queries/<name>}), kept after the session so a later one resumes them; or null for a
+   *     temporary directory deleted on close
    */
   public ShellSession(Sluice sluice, Mode mode, ManualClock clock, Path checkpointRoot) {
     this.sluice = sluice;
     this.mode = mode;
     this.clock = clock;
     this.temporaryRoot = checkpointRoot == null;
-    this.checkpointRoot = temporaryRoot ? temporaryDirectory() : checkpointRoot;
+    this.scratch = temporaryDirectory();
+    this.checkpointRoot = temporaryRoot ? scratch : checkpointRoot;
     this.settings = new Settings(mode == Mode.SCRIPT ? "manual" : "1 second");
     settings.defineFixed(
         "partitions",
@@ -324,9 +333,7 @@ public final class ShellSession implements AutoCloseable {
   @Override
   public void close() {
     queries.stopAll();
-    if (temporaryRoot) {
-      deleteRecursively(checkpointRoot);
-    }
+    deleteRecursively(scratch);
   }
 
   Sluice sluice() {
@@ -405,13 +412,16 @@ public final class ShellSession implements AutoCloseable {
     return checkpointRoot;
   }
 
-  /** A new empty directory under the checkpoint root, for one query's checkpoint. */
+  /**
+   * A new empty directory for the checkpoint of a query that never resumes, deleted with the
+   * session's temporary directory at the latest.
+   */
   public Path newDirectory(String prefix) {
     try {
-      Files.createDirectories(checkpointRoot);
-      return Files.createTempDirectory(checkpointRoot, prefix);
+      Files.createDirectories(scratch);
+      return Files.createTempDirectory(scratch, prefix);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a directory in " + checkpointRoot, e);
+      throw new UncheckedIOException("cannot create a directory in " + scratch, e);
     }
   }
 

@@ -10,15 +10,22 @@ import java.util.Map;
  *     recorded)
  * @param watermarkMillis the watermark computed at the end of this batch, which the next batch runs
  *     with; null when not recorded
+ * @param eventTimeLastActive per watermarked input that has seen events, when it last had some on
+ *     the query's clock, for the idle timeout (null in entries written before it was recorded)
  */
 public record CommitLogEntry(
-    long batchId, long timestampMillis, Map<String, Long> eventTimeMaxima, Long watermarkMillis) {
+    long batchId,
+    long timestampMillis,
+    Map<String, Long> eventTimeMaxima,
+    Long watermarkMillis,
+    Map<String, Long> eventTimeLastActive) {
   public CommitLogEntry {
     eventTimeMaxima = eventTimeMaxima == null ? null : Map.copyOf(eventTimeMaxima);
+    eventTimeLastActive = eventTimeLastActive == null ? null : Map.copyOf(eventTimeLastActive);
   }
 
   /** An entry of a batch without event time. */
   public CommitLogEntry(long batchId, long timestampMillis) {
-    this(batchId, timestampMillis, Map.of(), null);
+    this(batchId, timestampMillis, Map.of(), null, Map.of());
   }
 }

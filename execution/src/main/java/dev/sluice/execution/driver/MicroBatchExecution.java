@@ -276,9 +276,12 @@ final class MicroBatchExecution implements StreamingQuery {
         committedBatch < 0 ? Optional.empty() : checkpoint.commits().read(committedBatch);
     if (commit.isPresent() && commit.get().watermarkMillis() != null) {
       eventTime.restore(
-          commit.get().eventTimeMaxima(), commit.get().watermarkMillis(), config.clock().millis());
+          commit.get().eventTimeMaxima(),
+          commit.get().eventTimeLastActive(),
+          commit.get().watermarkMillis(),
+          config.clock().millis());
     } else if (committedBatch == lastLogged.batchId()) {
-      eventTime.restore(Map.of(), lastLogged.watermarkMillis(), config.clock().millis());
+      eventTime.restore(Map.of(), Map.of(), lastLogged.watermarkMillis(), config.clock().millis());
     }
   }
 
@@ -407,8 +410,12 @@ final class MicroBatchExecution implements StreamingQuery {
         ranges.put(source.getKey(), new SourceOffsets(start.clone(), end));
       }
     }
-    if (!anyNew && !watermarkBatchDue()) {
-      return null;
+    if (!anyNew) {
+      // An input may have gone idle since the last batch, releasing the watermark.
+      eventTime.advanceTo(nowMillis);
+      if (!watermarkBatchDue()) {
+        return null;
+      }
     }
     OffsetLogEntry entry =
         new OffsetLogEntry(nextBatchId, nowMillis, eventTime.watermark(), ranges);
@@ -489,7 +496,8 @@ final class MicroBatchExecution implements StreamingQuery {
                 entry.batchId(),
                 config.clock().millis(),
                 eventTime.maxima(),
-                eventTime.isEmpty() ? null : eventTime.watermark()));
+                eventTime.isEmpty() ? null : eventTime.watermark(),
+                eventTime.lastActive()));
     for (Map.Entry<String, SourceOffsets> source : entry.sources().entrySet()) {
       config.sources().get(source.getKey()).commit(source.getValue().end());
     }

@@ -11,7 +11,11 @@ import java.util.Map;
  * minimum over the inputs (or the maximum, by {@link WatermarkPolicy}) of the inputs that have seen
  * at least one event and have not been idle longer than the idle timeout; an input without events
  * does not hold the others back (as in Spark). It is computed at the end of a batch and used from
- * the next one.
+ * the next one, and again at a trigger without new data ({@link #advanceTo}), when an input may
+ * have become idle since.
+ *
+ * <p>When each input last had events is measured on the query's clock and recorded with the maxima,
+ * so a restarted query treats an idle input as idle, as it would have without the restart.
  */
 public final class WatermarkTracker {
   private final Map<String, Long> delays;
@@ -55,14 +59,31 @@ public final class WatermarkTracker {
     return watermarks;
   }
 
-  /** Continues from a checkpoint: the maxima and watermark recorded after the last batch. */
-  public void restore(Map<String, Long> recordedMaxima, long recordedWatermark, long nowMillis) {
+  /** Per input that has seen events, when it last had some, on the query's clock. */
+  public Map<String, Long> lastActive() {
+    return Map.copyOf(lastActive);
+  }
+
+  /**
+   * Continues from a checkpoint: the maxima, last-active times and watermark recorded after the
+   * last batch.
+   *
+   * @param recordedLastActive null for a checkpoint written before they were recorded: the inputs
+   *     count as active at {@code nowMillis}
+   */
+  public void restore(
+      Map<String, Long> recordedMaxima,
+      Map<String, Long> recordedLastActive,
+      long recordedWatermark,
+      long nowMillis) {
     maxima.clear();
+    lastActive.clear();
     recordedMaxima.forEach(
         (input, max) -> {
           if (delays.containsKey(input)) {
             maxima.put(input, max);
-            lastActive.put(input, nowMillis);
+            Long active = recordedLastActive == null ? null : recordedLastActive.get(input);
+            lastActive.put(input, active == null ? nowMillis : active);
           }
         });
     watermark = recordedWatermark;
@@ -77,6 +98,14 @@ public final class WatermarkTracker {
             lastActive.put(input, nowMillis);
           }
         });
+    advanceTo(nowMillis);
+  }
+
+  /**
+   * Recomputes the watermark at {@code nowMillis} without new events: an input idle longer than the
+   * timeout by now stops holding it back. Never moves it backwards.
+   */
+  public void advanceTo(long nowMillis) {
     long combined = policy == WatermarkPolicy.MIN ? Long.MAX_VALUE : Long.MIN_VALUE;
     boolean any = false;
     for (Map.Entry<String, Long> input : inputWatermarks().entrySet()) {

@@ -316,7 +316,8 @@ public final class DataStreamWriter {
   /**
    * {@code option("lateRowsSink", name)}: the rows stateful operators drop as late go to a memory
    * table of that name (queryable like the memory sink's), each batch's under its batch id. They
-   * have the columns the aggregation reads, with the window columns. Null without the option.
+   * have the columns the aggregation reads, with the window columns; of a chain of aggregations,
+   * the innermost one's (see {@link LateRowFilterSpec#routesLateRows()}). Null without the option.
    */
   private Sink lateRowsSink(PhysicalPlan plan) {
     String name = options.get("lateRowsSink");
@@ -388,7 +389,7 @@ public final class DataStreamWriter {
   }
 
   private static void collectLateRowSchemas(PlanSpec spec, Set<Schema> into) {
-    if (spec instanceof LateRowFilterSpec filter) {
+    if (spec instanceof LateRowFilterSpec filter && filter.routesLateRows()) {
       into.add(filter.schema());
     }
     if (spec instanceof SessionAggregateSpec sessions && sessions.closesSessions()) {

@@ -29,6 +29,16 @@ public record LateRowFilterSpec(
     }
   }
 
+  /**
+   * Whether the rows it drops go to the query's late-rows sink: only those of a filter over the
+   * query's input rows (depth 0). A chained aggregation's input rows are another aggregation's
+   * results, with other columns, and the per-operator watermark makes them late only when its
+   * windows end inside the inner ones; those are counted in progress, not routed.
+   */
+  public boolean routesLateRows() {
+    return watermarkDepth == 0;
+  }
+
   /** A filter on the end of the row's only window. */
   public LateRowFilterSpec(
       PlanSpec input, int windowEndColumn, String operatorId, int watermarkDepth) {

@@ -16,8 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -73,8 +73,10 @@ public final class StateExplanation {
     }
     List<LateRowFilterSpec> filters = new ArrayList<>();
     collect(root, LateRowFilterSpec.class, filters);
-    Set<String> dropLateRows =
-        filters.stream().map(LateRowFilterSpec::operatorId).collect(Collectors.toSet());
+    Map<String, LateRowFilterSpec> dropLateRows =
+        filters.stream()
+            .collect(
+                Collectors.toMap(LateRowFilterSpec::operatorId, filter -> filter, (a, b) -> a));
     for (Stateful operator : operators) {
       if (operator.spec() instanceof AggregateSpec aggregate) {
         aggregate(aggregate, operator.consumer(), dropLateRows);
@@ -109,9 +111,10 @@ public final class StateExplanation {
   }
 
   /**
-   * @param dropLateRows the operators whose late rows a filter before them drops
+   * @param dropLateRows by operator, the filter before it that drops its late rows
    */
-  private void aggregate(AggregateSpec aggregate, String consumer, Set<String> dropLateRows) {
+  private void aggregate(
+      AggregateSpec aggregate, String consumer, Map<String, LateRowFilterSpec> dropLateRows) {
     boolean windowed = aggregate.closesWindows();
     text.append(aggregate.operatorId())
         .append(windowed ? ": window aggregation\n" : ": grouped aggregation\n");
@@ -171,8 +174,11 @@ public final class StateExplanation {
           "nothing: one entry per distinct key, kept for the query's life; a window over a"
               + " watermarked column, or a state TTL (stateTtl), bounds it");
     }
-    if (dropLateRows.contains(aggregate.operatorId())) {
-      line("late rows", lateRows("whose " + windowEnd + " the watermark has passed"));
+    LateRowFilterSpec filter = dropLateRows.get(aggregate.operatorId());
+    if (filter != null) {
+      line(
+          "late rows",
+          lateRows("whose " + windowEnd + " the watermark has passed", filter.routesLateRows()));
     }
     line("emits", emits(aggregate.changelog(), aggregate.finalRowOnClose(), consumer, "group"));
   }
@@ -202,7 +208,7 @@ public final class StateExplanation {
       line("bounded by", "nothing: complete mode emits every session every batch");
     } else if (sessions.closesSessions()) {
       line("bounded by", "the watermark: a session is removed once the watermark passes its end");
-      line("late rows", lateRows("that could only form a session the watermark has passed"));
+      line("late rows", lateRows("that could only form a session the watermark has passed", true));
     } else {
       line(
           "bounded by",
@@ -217,11 +223,17 @@ public final class StateExplanation {
     return count == 1 ? "1 batch" : count + " batches";
   }
 
-  private String lateRows(String which) {
-    return "rows "
-        + which
-        + " are dropped and counted (lateRows in progress)"
-        + lateRowsSink.map(sink -> ", and written to sink " + sink).orElse("");
+  /**
+   * @param routed whether they go to the late-rows sink (rows of a chained aggregation do not)
+   */
+  private String lateRows(String which, boolean routed) {
+    String dropped = "rows " + which + " are dropped and counted (lateRows in progress)";
+    if (lateRowsSink.isEmpty()) {
+      return dropped;
+    }
+    return routed
+        ? dropped + ", and written to sink " + lateRowsSink.get()
+        : dropped + "; not written to sink " + lateRowsSink.get() + ", which holds input rows";
   }
 
   /** What an operator emits, in the query's output mode (or to the operator above it). */

@@ -50,7 +50,7 @@ public final class LateRowFilterOperator extends StatelessOperator {
     }
     dropped += late;
     EventTimeStats stats = context.eventTime();
-    if (stats != null && stats.keepsLateRows()) {
+    if (stats != null && stats.keepsLateRows() && spec.routesLateRows()) {
       List<Row> lateRows = new ArrayList<>(late);
       for (int row = 0; row < rows; row++) {
         if (isLate[row]) {

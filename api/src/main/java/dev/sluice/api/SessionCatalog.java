@@ -111,6 +111,7 @@ public final class SessionCatalog {
 
   private SluiceException unknown(String name, String what) {
     List<String> names = session.entries().names();
+    String suggestion = Suggestions.didYouMean(name, names);
     return new SluiceException(
         ErrorCode.UNKNOWN_TABLE,
         "no "
@@ -119,7 +120,7 @@ public final class SessionCatalog {
             + name
             + "'; "
             + (names.isEmpty() ? "there are none" : "there are " + String.join(", ", names))
-            + Suggestions.didYouMean(name, names));
+            + (suggestion.isEmpty() ? "" : "." + suggestion));
   }
 
   private static CatalogObject describe(CatalogEntry entry) {

@@ -415,6 +415,14 @@ final class BackgroundQueries {
           Row.of(
               "watermark",
               watermark == null ? "none" : Instant.ofEpochMilli(watermark).toString()));
+      if (progress.eventTime() != null) {
+        progress
+            .eventTime()
+            .lateRows()
+            .forEach(
+                (operator, count) ->
+                    rows.add(Row.of("late rows of " + operator, count + " in the last batch")));
+      }
       for (QueryProgress.StateOperatorProgress state : progress.stateOperators()) {
         rows.add(Row.of("state of " + state.operatorId(), state.numKeys() + " state entries"));
       }

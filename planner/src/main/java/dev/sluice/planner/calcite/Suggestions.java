@@ -4,7 +4,12 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-/** "Did you mean ...?" for misspelt names: the closest candidate within a small edit distance. */
+/**
+ * "Did you mean ...?" for misspelt names: the closest candidate within a small edit distance, a
+ * third of the name's length (at least one edit, for names of two characters or more, so {@code tz}
+ * finds {@code ts}; a one-character name changed is another name, not a typo). A candidate spelt as
+ * the name itself is never suggested: the name was not found, so it cannot be the fix.
+ */
 public final class Suggestions {
   private Suggestions() {}
 
@@ -14,12 +19,12 @@ public final class Suggestions {
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {
       int distance = distance(target, candidate.toLowerCase(Locale.ROOT));
-      if (distance < bestDistance) {
+      if (distance > 0 && distance < bestDistance) {
         best = candidate;
         bestDistance = distance;
       }
     }
-    int allowed = Math.max(1, target.length() / 3);
+    int allowed = target.length() < 2 ? 0 : Math.max(1, target.length() / 3);
     return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
   }
 

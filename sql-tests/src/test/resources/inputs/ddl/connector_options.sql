@@ -10,6 +10,8 @@ CREATE STREAM b (x INT) WITH (connector = 'memory', partitions = 0);
 CREATE STREAM b (x INT) WITH (connector = 'memory', partitions = 'two');
 CREATE STREAM b (x INT) WITH (connector = 'memory', connector = 'memory');
 CREATE SINK b WITH (connector = 'memory', path = '/tmp/out');
+CREATE SINK b WITH (connector = 'console', rows = 5);
+CREATE SINK b WITH (connector = 'foreachbatch');
 
 -- Connectors with columns of their own: declared columns must be theirs.
 CREATE STREAM b (value BIGINT) WITH (connector = 'rate', rowsPerSecond = 'fast');

@@ -145,6 +145,16 @@ public final class Sluice implements AutoCloseable {
     return new java.util.TreeSet<>(connectors.sinks().keySet());
   }
 
+  /**
+   * The options sink connector {@code connector} takes (besides the engine's own, such as {@code
+   * checkpointLocation}).
+   *
+   * @throws SluiceException UNKNOWN_CONNECTOR naming the known ones
+   */
+  public java.util.Set<String> sinkOptionNames(String connector) {
+    return new java.util.TreeSet<>(connectors.sink(connector).optionNames());
+  }
+
   /** The functions SQL can call (built-in and registered), by name. */
   public java.util.Set<String> functionNames() {
     return planner.functionNames();

@@ -6,6 +6,7 @@ import dev.sluice.api.Sluice;
 import dev.sluice.cli.statement.SourceText;
 import dev.sluice.cli.statement.Statement;
 import dev.sluice.execution.batch.Row;
+import dev.sluice.execution.connector.ConnectorOptions;
 import dev.sluice.execution.connector.EmitPolicy;
 import dev.sluice.execution.connector.OutputMode;
 import dev.sluice.execution.connector.memory.MemoryStream;
@@ -81,6 +82,16 @@ final class BackgroundQueries {
           create.optionsStart(),
           null);
     }
+    if (connector.equalsIgnoreCase(SinkDefinition.FOREACH_BATCH)) {
+      throw new SluiceException(
+          ErrorCode.UNSUPPORTED_FEATURE,
+          "a foreachbatch sink calls a Java function, which SQL cannot name (at "
+              + create.optionsStart()
+              + "); use writeStream().foreachBatch(...) in the API, or connector 'memory' or"
+              + " 'console' here",
+          create.optionsStart(),
+          null);
+    }
     if (connector.equalsIgnoreCase(SinkDefinition.MEMORY) && !options.isEmpty()) {
       throw new SluiceException(
           ErrorCode.UNKNOWN_OPTION,
@@ -88,6 +99,8 @@ final class BackgroundQueries {
           create.optionsStart(),
           null);
     }
+    // Option values are checked when INSERT INTO starts the query and the sink is made.
+    new ConnectorOptions(connector, options).validate(sluice.sinkOptionNames(connector));
     sinks.put(create.name(), new SinkDefinition(create.name(), connector, options));
     return new StatementResult.Done("created sink " + create.name());
   }

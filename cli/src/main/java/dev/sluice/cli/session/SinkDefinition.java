@@ -10,6 +10,7 @@ import java.util.Map;
 record SinkDefinition(String name, String connector, Map<String, String> options)
     implements QueryTarget {
   static final String MEMORY = "memory";
+  static final String FOREACH_BATCH = "foreachbatch";
 
   SinkDefinition {
     options = Map.copyOf(options);

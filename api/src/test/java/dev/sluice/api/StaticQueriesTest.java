@@ -77,6 +77,14 @@ class StaticQueriesTest {
   }
 
   @Test
+  void aConstantTypedNullGoesIntoStringFunctionsAndColumns() {
+    assertThat(sql("VALUES UPPER(CAST(NULL AS VARCHAR))")).containsExactly(Row.of((Object) null));
+    assertThat(sql("VALUES (10.50, 'a'), (0.99, CAST(NULL AS VARCHAR))"))
+        .containsExactly(
+            Row.of(new BigDecimal("10.50"), "a"), Row.of(new BigDecimal("0.99"), null));
+  }
+
+  @Test
   void orderByLimitAndOffsetApplyToTheWholeResult() {
     assertThat(sql("SELECT id FROM events ORDER BY note DESC"))
         .containsExactly(Row.of(2L), Row.of(4L), Row.of(1L), Row.of(3L));

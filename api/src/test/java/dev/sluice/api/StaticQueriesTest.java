@@ -77,6 +77,17 @@ class StaticQueriesTest {
   }
 
   @Test
+  void aColumnOfUntypedNullsPassesFiltersGroupingAndTheExchange() {
+    // Two partitions: the rows cross an exchange, and a filtered calc copies column b.
+    assertThat(sql("SELECT COUNT(*) FROM (VALUES (5, NULL)) AS t (a, b) WHERE b IS NULL"))
+        .containsExactly(Row.of(1L));
+    assertThat(sql("SELECT b, COUNT(*) FROM (VALUES (5, NULL), (6, NULL)) AS t (a, b) GROUP BY b"))
+        .containsExactly(Row.of(null, 2L));
+    assertThat(sql("SELECT a, b FROM (VALUES (5, NULL), (6, NULL)) AS t (a, b) WHERE a > 5"))
+        .containsExactly(Row.of(6, null));
+  }
+
+  @Test
   void aConstantTypedNullGoesIntoStringFunctionsAndColumns() {
     assertThat(sql("VALUES UPPER(CAST(NULL AS VARCHAR))")).containsExactly(Row.of((Object) null));
     assertThat(sql("VALUES (10.50, 'a'), (0.99, CAST(NULL AS VARCHAR))"))

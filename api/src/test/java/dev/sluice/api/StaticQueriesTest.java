@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.Period;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,31 @@ class StaticQueriesTest {
     assertThat(sql("VALUES (10.50, 'a'), (0.99, CAST(NULL AS VARCHAR))"))
         .containsExactly(
             Row.of(new BigDecimal("10.50"), "a"), Row.of(new BigDecimal("0.99"), null));
+  }
+
+  @Test
+  void aDatetimeDifferenceIsWholeUnitsOfItsQualifier() {
+    String later = "TIMESTAMP '2026-01-02 06:59:59.999'";
+    String earlier = "TIMESTAMP '2026-01-01 00:00:00'";
+    assertThat(
+            sql(
+                String.format(
+                    "VALUES ((%1$s - %2$s) DAY, (%2$s - %1$s) DAY, (%1$s - %2$s) DAY TO HOUR,"
+                        + " (%1$s - %2$s) MINUTE, (%1$s - %2$s) SECOND,"
+                        + " (DATE '2027-03-01' - DATE '2026-01-15') YEAR)",
+                    later, earlier)))
+        .containsExactly(
+            Row.of(
+                Duration.ofDays(1),
+                Duration.ofDays(-1), // toward zero
+                Duration.ofHours(30),
+                Duration.ofMinutes(30 * 60 + 59),
+                Duration.parse("PT30H59M59.999S"),
+                Period.ofYears(1)));
+    assertThat(
+            sql(
+                "VALUES CAST(INTERVAL '30' HOUR AS VARCHAR), CAST(INTERVAL '-14' MONTH AS VARCHAR)"))
+        .containsExactly(Row.of("+1 06:00:00.000"), Row.of("-1-02"));
   }
 
   @Test

@@ -97,6 +97,25 @@ class StaticQueriesTest {
   }
 
   @Test
+  void anIntervalTimesOrDividedByAFractionIsExactToTheMillisecond() {
+    assertThat(
+            sql(
+                "VALUES (INTERVAL '1' HOUR * 1.5, 1.5 * INTERVAL '1' HOUR, INTERVAL '1' HOUR / 1.5,"
+                    + " INTERVAL '1' HOUR * 1.5e0, INTERVAL '1' SECOND * 0.0005, INTERVAL '1' YEAR * 1.5)"))
+        .containsExactly(
+            Row.of(
+                Duration.ofMinutes(90),
+                Duration.ofMinutes(90),
+                Duration.ofMinutes(40),
+                Duration.ofMinutes(90),
+                Duration.ofMillis(1), // 0.5 ms rounds HALF_UP
+                Period.of(1, 6, 0)));
+    assertThatThrownBy(() -> sql("VALUES INTERVAL '1' HOUR / 0.0"))
+        .isInstanceOfSatisfying(
+            SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DIVISION_BY_ZERO));
+  }
+
+  @Test
   void aDatetimeDifferenceIsWholeUnitsOfItsQualifier() {
     String later = "TIMESTAMP '2026-01-02 06:59:59.999'";
     String earlier = "TIMESTAMP '2026-01-01 00:00:00'";

@@ -141,6 +141,33 @@ class StaticQueriesTest {
   }
 
   @Test
+  void sumAndAvgOfTextAreRefusedWhenPlannedNamingWhatTheyTake() {
+    sluice.createTable(
+        "texts", Schema.of(Field.nullable("s", SqlType.VARCHAR)), List.of(Row.of("1")));
+    assertThatThrownBy(() -> sluice.sql("SELECT SUM(s) FROM texts"))
+        .isInstanceOfSatisfying(
+            SluiceException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.TYPE_MISMATCH);
+              assertThat(e.position()).isPresent();
+            })
+        .hasMessageContaining("SUM does not accept VARCHAR")
+        .hasMessageContaining("it takes a number");
+    assertThatThrownBy(
+            () ->
+                sluice
+                    .table("texts")
+                    .groupBy(new String[0])
+                    .agg(functions.avg(functions.col("s")))
+                    .isStreaming())
+        .isInstanceOfSatisfying(
+            SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TYPE_MISMATCH))
+        .hasMessageContaining("AVG does not accept VARCHAR");
+    assertThat(sql("SELECT SUM(CAST(s AS INT)), SUM(NULL) FROM texts"))
+        .containsExactly(Row.of(1L, null));
+  }
+
+  @Test
   void orderByLimitAndOffsetApplyToTheWholeResult() {
     assertThat(sql("SELECT id FROM events ORDER BY note DESC"))
         .containsExactly(Row.of(2L), Row.of(4L), Row.of(1L), Row.of(3L));

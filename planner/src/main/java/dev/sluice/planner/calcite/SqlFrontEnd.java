@@ -102,6 +102,13 @@ public final class SqlFrontEnd {
   private static final Pattern NOT_FOUND =
       Pattern.compile("(?:Object|Table) '([^']+)' not found.*");
   private static final Pattern COLUMN_NOT_FOUND = Pattern.compile("Column '([^']+)' not found.*");
+
+  /** Calcite's refusal of a one-argument function that takes numbers only (SUM, AVG). */
+  private static final Pattern NOT_NUMERIC =
+      Pattern.compile(
+          "Cannot apply '(\\w+)' to arguments of type '\\1\\(<(.+)>\\)'\\."
+              + " Supported form\\(s\\): '\\1\\(<NUMERIC>\\)'");
+
   private static final Pattern NO_FUNCTION =
       Pattern.compile("No match found for function signature ([^(]+)\\(.*");
 
@@ -313,6 +320,7 @@ public final class SqlFrontEnd {
         reader,
         typeFactory,
         SqlValidator.Config.DEFAULT
+            .withTypeCoercionFactory(NumericAggregateArguments::new)
             .withIdentifierExpansion(true)
             .withConformance(SqlConformanceEnum.LENIENT));
   }
@@ -375,6 +383,9 @@ public final class SqlFrontEnd {
               + "."
               + Suggestions.didYouMean(name, functionNames()),
           e);
+    }
+    if ((m = NOT_NUMERIC.matcher(message)).matches()) {
+      return NumericAggregateArguments.refused(m.group(1), m.group(2), where);
     }
     if (message.startsWith("Cannot apply")
         || message.contains("annot assign")

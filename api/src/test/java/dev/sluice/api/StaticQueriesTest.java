@@ -168,6 +168,27 @@ class StaticQueriesTest {
   }
 
   @Test
+  void aDecimalWiderThan38DigitsIsRefusedNotNarrowed() {
+    assertThatThrownBy(() -> sluice.sql("SELECT CAST(amount AS DECIMAL(50, 2)) FROM events"))
+        .isInstanceOfSatisfying(
+            SluiceException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_FEATURE))
+        .hasMessageContaining("DECIMAL(50, 2) has more digits than the 38 a DECIMAL holds")
+        .hasMessageContaining("use a precision of at most 38");
+  }
+
+  @Test
+  void aViewRefusesTwoColumnsOfOneName() {
+    DataFrame query = sluice.sql("SELECT 1 AS a, 2 AS A");
+    assertThat(query.columns()).containsExactly("a", "A0"); // a query may repeat a name
+    assertThatThrownBy(() -> query.createOrReplaceTempView("v"))
+        .isInstanceOfSatisfying(
+            SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DUPLICATE_OBJECT))
+        .hasMessageContaining("view v would have two columns named 'A' (the second at line 1");
+    assertThat(sluice.catalog().find("v")).isEmpty();
+  }
+
+  @Test
   void orderByLimitAndOffsetApplyToTheWholeResult() {
     assertThat(sql("SELECT id FROM events ORDER BY note DESC"))
         .containsExactly(Row.of(2L), Row.of(4L), Row.of(1L), Row.of(3L));

@@ -18,6 +18,7 @@ import dev.sluice.execution.type.TypeKind;
 import dev.sluice.planner.SluicePlanner;
 import dev.sluice.planner.calcite.CalciteTypes;
 import dev.sluice.planner.calcite.SessionTableFunction;
+import dev.sluice.planner.calcite.SqlFrontEnd.RepeatedColumn;
 import dev.sluice.planner.calcite.Suggestions;
 import dev.sluice.planner.calcite.WindowTableFunction;
 import dev.sluice.planner.catalog.Catalog;
@@ -53,14 +54,26 @@ public final class DataFrame {
   private final RelNode plan;
   private final EmitPolicy emit;
 
+  /**
+   * A column name the SQL of this query gave twice, which {@link #plan} has made unique ({@code a,
+   * a0}); empty for queries built otherwise.
+   */
+  private final Optional<RepeatedColumn> repeatedColumn;
+
   DataFrame(Sluice session, RelNode plan) {
     this(session, plan, null);
   }
 
   DataFrame(Sluice session, RelNode plan, EmitPolicy emit) {
+    this(session, plan, emit, Optional.empty());
+  }
+
+  DataFrame(
+      Sluice session, RelNode plan, EmitPolicy emit, Optional<RepeatedColumn> repeatedColumn) {
     this.session = session;
     this.plan = plan;
     this.emit = emit;
+    this.repeatedColumn = repeatedColumn;
   }
 
   /**
@@ -71,7 +84,7 @@ public final class DataFrame {
    * output mode (and trigger) from it and refuses a contradicting one.
    */
   public DataFrame emit(EmitPolicy policy) {
-    return new DataFrame(session, plan, policy);
+    return new DataFrame(session, plan, policy, repeatedColumn);
   }
 
   /** The emit policy of this query, from {@link #emit} or SQL's EMIT clause. */
@@ -390,9 +403,37 @@ public final class DataFrame {
         schema());
   }
 
-  /** Registers this query as a view {@code name} that SQL can select from. */
+  /**
+   * Registers this query as a view {@code name} that SQL can select from.
+   *
+   * @throws SluiceException DUPLICATE_OBJECT if the query's SQL names two columns alike
+   */
   public void createOrReplaceTempView(String name) {
+    requireDistinctColumnNames("view " + name);
     session.entries().register(CatalogEntry.view(name, schema(), plan), true);
+  }
+
+  /**
+   * Fails if the SQL of this query names two columns alike ({@code SELECT 1 AS a, 2 AS a}), which a
+   * query may do but a view or table, whose columns are read by name, may not.
+   *
+   * @param target what is being made of this query, e.g. {@code view v}, for the message
+   * @throws SluiceException DUPLICATE_OBJECT, naming the column and where it is named again
+   */
+  public void requireDistinctColumnNames(String target) {
+    if (repeatedColumn.isPresent()) {
+      RepeatedColumn repeated = repeatedColumn.get();
+      throw new SluiceException(
+          ErrorCode.DUPLICATE_OBJECT,
+          target
+              + " would have two columns named '"
+              + repeated.name()
+              + "'"
+              + repeated.position().map(p -> " (the second at " + p + ")").orElse("")
+              + ": give each column its own name with AS",
+          repeated.position().orElse(null),
+          null);
+    }
   }
 
   public DataStreamWriter writeStream() {

@@ -15,6 +15,7 @@ import dev.sluice.execution.expression.UserFunctions;
 import dev.sluice.execution.type.Schema;
 import dev.sluice.planner.SluicePlanner;
 import dev.sluice.planner.calcite.EmitClause;
+import dev.sluice.planner.calcite.SqlFrontEnd;
 import dev.sluice.planner.catalog.Catalog;
 import dev.sluice.planner.catalog.CatalogEntry;
 import dev.sluice.planner.catalog.RowsSource;
@@ -102,7 +103,9 @@ public final class Sluice implements AutoCloseable {
   /** Runs SQL over the session's streams, tables and views. */
   public DataFrame sql(String query) {
     EmitClause.Split split = EmitClause.split(query);
-    return new DataFrame(this, planner.toRel(split.query()), split.emit().orElse(null));
+    SqlFrontEnd.Query validated = planner.toQuery(split.query());
+    return new DataFrame(
+        this, validated.plan(), split.emit().orElse(null), validated.repeatedColumn());
   }
 
   /** The stream, table or view of that name. */

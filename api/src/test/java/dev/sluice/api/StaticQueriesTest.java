@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.Period;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,117 @@ class StaticQueriesTest {
         .containsExactly(Row.of(1, null), Row.of(2, null));
     assertThat(sql("SELECT a FROM (VALUES (5, NULL)) AS t (a, b) WHERE b IS NULL"))
         .containsExactly(Row.of(5));
+  }
+
+  @Test
+  void aColumnOfUntypedNullsPassesFiltersGroupingAndTheExchange() {
+    // Two partitions: the rows cross an exchange, and a filtered calc copies column b.
+    assertThat(sql("SELECT COUNT(*) FROM (VALUES (5, NULL)) AS t (a, b) WHERE b IS NULL"))
+        .containsExactly(Row.of(1L));
+    assertThat(sql("SELECT b, COUNT(*) FROM (VALUES (5, NULL), (6, NULL)) AS t (a, b) GROUP BY b"))
+        .containsExactly(Row.of(null, 2L));
+    assertThat(sql("SELECT a, b FROM (VALUES (5, NULL), (6, NULL)) AS t (a, b) WHERE a > 5"))
+        .containsExactly(Row.of(6, null));
+  }
+
+  @Test
+  void aConstantTypedNullGoesIntoStringFunctionsAndColumns() {
+    assertThat(sql("VALUES UPPER(CAST(NULL AS VARCHAR))")).containsExactly(Row.of((Object) null));
+    assertThat(sql("VALUES (10.50, 'a'), (0.99, CAST(NULL AS VARCHAR))"))
+        .containsExactly(
+            Row.of(new BigDecimal("10.50"), "a"), Row.of(new BigDecimal("0.99"), null));
+  }
+
+  @Test
+  void anIntervalTimesOrDividedByAFractionIsExactToTheMillisecond() {
+    assertThat(
+            sql(
+                "VALUES (INTERVAL '1' HOUR * 1.5, 1.5 * INTERVAL '1' HOUR, INTERVAL '1' HOUR / 1.5,"
+                    + " INTERVAL '1' HOUR * 1.5e0, INTERVAL '1' SECOND * 0.0005, INTERVAL '1' YEAR * 1.5)"))
+        .containsExactly(
+            Row.of(
+                Duration.ofMinutes(90),
+                Duration.ofMinutes(90),
+                Duration.ofMinutes(40),
+                Duration.ofMinutes(90),
+                Duration.ofMillis(1), // 0.5 ms rounds HALF_UP
+                Period.of(1, 6, 0)));
+    assertThatThrownBy(() -> sql("VALUES INTERVAL '1' HOUR / 0.0"))
+        .isInstanceOfSatisfying(
+            SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DIVISION_BY_ZERO));
+  }
+
+  @Test
+  void aDatetimeDifferenceIsWholeUnitsOfItsQualifier() {
+    String later = "TIMESTAMP '2026-01-02 06:59:59.999'";
+    String earlier = "TIMESTAMP '2026-01-01 00:00:00'";
+    assertThat(
+            sql(
+                String.format(
+                    "VALUES ((%1$s - %2$s) DAY, (%2$s - %1$s) DAY, (%1$s - %2$s) DAY TO HOUR,"
+                        + " (%1$s - %2$s) MINUTE, (%1$s - %2$s) SECOND,"
+                        + " (DATE '2027-03-01' - DATE '2026-01-15') YEAR)",
+                    later, earlier)))
+        .containsExactly(
+            Row.of(
+                Duration.ofDays(1),
+                Duration.ofDays(-1), // toward zero
+                Duration.ofHours(30),
+                Duration.ofMinutes(30 * 60 + 59),
+                Duration.parse("PT30H59M59.999S"),
+                Period.ofYears(1)));
+    assertThat(
+            sql(
+                "VALUES CAST(INTERVAL '30' HOUR AS VARCHAR), CAST(INTERVAL '-14' MONTH AS VARCHAR)"))
+        .containsExactly(Row.of("+1 06:00:00.000"), Row.of("-1-02"));
+  }
+
+  @Test
+  void sumAndAvgOfTextAreRefusedWhenPlannedNamingWhatTheyTake() {
+    sluice.createTable(
+        "texts", Schema.of(Field.nullable("s", SqlType.VARCHAR)), List.of(Row.of("1")));
+    assertThatThrownBy(() -> sluice.sql("SELECT SUM(s) FROM texts"))
+        .isInstanceOfSatisfying(
+            SluiceException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.TYPE_MISMATCH);
+              assertThat(e.position()).isPresent();
+            })
+        .hasMessageContaining("SUM does not accept VARCHAR")
+        .hasMessageContaining("it takes a number");
+    assertThatThrownBy(
+            () ->
+                sluice
+                    .table("texts")
+                    .groupBy(new String[0])
+                    .agg(functions.avg(functions.col("s")))
+                    .isStreaming())
+        .isInstanceOfSatisfying(
+            SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TYPE_MISMATCH))
+        .hasMessageContaining("AVG does not accept VARCHAR");
+    assertThat(sql("SELECT SUM(CAST(s AS INT)), SUM(NULL) FROM texts"))
+        .containsExactly(Row.of(1L, null));
+  }
+
+  @Test
+  void aDecimalWiderThan38DigitsIsRefusedNotNarrowed() {
+    assertThatThrownBy(() -> sluice.sql("SELECT CAST(amount AS DECIMAL(50, 2)) FROM events"))
+        .isInstanceOfSatisfying(
+            SluiceException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_FEATURE))
+        .hasMessageContaining("DECIMAL(50, 2) has more digits than the 38 a DECIMAL holds")
+        .hasMessageContaining("use a precision of at most 38");
+  }
+
+  @Test
+  void aViewRefusesTwoColumnsOfOneName() {
+    DataFrame query = sluice.sql("SELECT 1 AS a, 2 AS A");
+    assertThat(query.columns()).containsExactly("a", "A0"); // a query may repeat a name
+    assertThatThrownBy(() -> query.createOrReplaceTempView("v"))
+        .isInstanceOfSatisfying(
+            SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DUPLICATE_OBJECT))
+        .hasMessageContaining("view v would have two columns named 'A' (the second at line 1");
+    assertThat(sluice.catalog().find("v")).isEmpty();
   }
 
   @Test

@@ -34,6 +34,11 @@ public final class SluicePlanner {
     return frontEnd.toRel(sql);
   }
 
+  /** {@link #toRel}, also telling whether the select list named two columns alike. */
+  public SqlFrontEnd.Query toQuery(String sql) {
+    return frontEnd.toQuery(sql);
+  }
+
   public RelBuilder relBuilder() {
     return frontEnd.relBuilder();
   }

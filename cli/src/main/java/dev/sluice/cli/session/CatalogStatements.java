@@ -77,6 +77,7 @@ final class CatalogStatements {
       rows = rowsAs(create.query(), schema, "table " + create.name());
     } else {
       DataFrame query = staticQuery(create.query(), "CREATE TABLE ... AS");
+      query.requireDistinctColumnNames("table " + create.name());
       schema = query.schema();
       rows = query.collectAsList();
     }

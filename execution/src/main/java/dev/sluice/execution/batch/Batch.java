@@ -113,7 +113,7 @@ public final class Batch implements AutoCloseable {
       copy.setInitialCapacity(rowCount);
       copy.allocateNew();
       for (int i = 0; i < rowCount; i++) {
-        copy.copyFromSafe(i, i, vector);
+        VectorCopy.copyValue(vector, i, copy, i);
       }
       copies.add(copy);
     }

@@ -2,10 +2,13 @@ package dev.sluice.execution.batch;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.sluice.execution.type.IntervalText;
 import dev.sluice.execution.type.Schema;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.Period;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -30,8 +33,9 @@ import java.util.stream.Collectors;
  * cells are left-aligned and never cut. Timestamps are never cut: at 23 characters they would
  * always be, losing their seconds. NULL prints as {@code NULL}, timestamps as {@code yyyy-MM-dd
  * HH:mm:ss.SSS}, times as {@code HH:mm:ss.SSS}, decimals in plain notation, binary values as hex
- * literals {@code X'0AFF'} and arrays as {@code [a, b]}. The last line tells how many rows were
- * shown when some were left out. Widths count code points.
+ * literals {@code X'0AFF'}, intervals as {@code +1 06:00:00.000} (day-time) and {@code +1-02}
+ * (year-month), and arrays as {@code [a, b]}. The last line tells how many rows were shown when
+ * some were left out. Widths count code points.
  */
 public final class TableFormatter {
   /** The longest cell {@code truncate} keeps whole. */
@@ -124,6 +128,12 @@ public final class TableFormatter {
     }
     if (value instanceof byte[] bytes) {
       return binary(bytes);
+    }
+    if (value instanceof Duration interval) {
+      return IntervalText.dayTime(interval.toMillis());
+    }
+    if (value instanceof Period interval) {
+      return IntervalText.yearMonth(interval.toTotalMonths());
     }
     if (value instanceof List<?> list) {
       return list.stream().map(TableFormatter::cell).collect(Collectors.joining(", ", "[", "]"));

@@ -1,6 +1,7 @@
 package dev.sluice.execution.exchange;
 
 import dev.sluice.execution.batch.Batch;
+import dev.sluice.execution.batch.VectorCopy;
 import dev.sluice.execution.type.Schema;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ final class PartitionedBatches implements AutoCloseable {
     }
     int at = openRows[partition];
     for (int c = 0; c < vectors.size(); c++) {
-      vectors.get(c).copyFromSafe(row, at, from.vector(c));
+      VectorCopy.copyValue(from.vector(c), row, vectors.get(c), at);
     }
     if (++openRows[partition] == maxRows) {
       flush(partition);

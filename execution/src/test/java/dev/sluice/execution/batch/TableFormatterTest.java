@@ -6,9 +6,11 @@ import dev.sluice.execution.type.Field;
 import dev.sluice.execution.type.Schema;
 import dev.sluice.execution.type.SqlType;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.Period;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -103,5 +105,18 @@ class TableFormatterTest {
     assertThat(TableFormatter.format(schema, List.of(row), 20, true))
         .contains(
             "|NULL|2024-01-02 03:04:05.000|13:14:15.006|2024-02-29|1000.00|[1, NULL]|true|X'0AFF'|");
+  }
+
+  @Test
+  void intervalsPrintAsSignDaysAndTimeOrSignYearsAndMonths() {
+    assertThat(TableFormatter.cell(Duration.ofHours(30))).isEqualTo("+1 06:00:00.000");
+    assertThat(TableFormatter.cell(Duration.ofMillis(-500))).isEqualTo("-0 00:00:00.500");
+    assertThat(TableFormatter.cell(Duration.ofDays(400).plusMillis(1)))
+        .isEqualTo("+400 00:00:00.001");
+    assertThat(TableFormatter.cell(Duration.ofMillis(Long.MIN_VALUE)))
+        .isEqualTo("-106751991167 07:12:55.808");
+    assertThat(TableFormatter.cell(Period.ofMonths(14))).isEqualTo("+1-02");
+    assertThat(TableFormatter.cell(Period.ofMonths(-1))).isEqualTo("-0-01");
+    assertThat(TableFormatter.cell(Period.ZERO)).isEqualTo("+0-00");
   }
 }

@@ -148,6 +148,24 @@ class CalcKernelTest {
   }
 
   @Test
+  void constantNullsOfObjectTypesAreNullInFunctionsAndOutputs() {
+    Literal nullText = lit(null, SqlType.VARCHAR);
+    Literal nullWideDecimal = lit(null, SqlType.decimal(30, 2));
+    Literal nullList = lit(null, SqlType.array(SqlType.INTEGER));
+    assertThat(
+            run(
+                null,
+                Call.of(Function.UPPER, SqlType.VARCHAR, nullText),
+                Call.of(Function.CHAR_LENGTH, SqlType.INTEGER, nullText),
+                Call.of(Function.CONCAT, SqlType.VARCHAR, col(1), nullText),
+                Call.of(Function.NEGATE, SqlType.decimal(30, 2), nullWideDecimal),
+                Call.of(Function.CARDINALITY, SqlType.INTEGER, nullList),
+                nullText,
+                nullWideDecimal))
+        .containsOnly(Row.of(null, null, null, null, null, null, null));
+  }
+
+  @Test
   void dateTimeFunctions() {
     Expression year = Call.of(Function.EXTRACT, SqlType.BIGINT, Literal.symbol("YEAR"), col(4));
     Expression hour = Call.of(Function.EXTRACT, SqlType.BIGINT, Literal.symbol("HOUR"), col(4));

@@ -8,6 +8,7 @@ import dev.sluice.planner.catalog.CatalogEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,10 +38,12 @@ import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
@@ -102,6 +105,13 @@ public final class SqlFrontEnd {
   private static final Pattern NOT_FOUND =
       Pattern.compile("(?:Object|Table) '([^']+)' not found.*");
   private static final Pattern COLUMN_NOT_FOUND = Pattern.compile("Column '([^']+)' not found.*");
+
+  /** Calcite's refusal of a one-argument function that takes numbers only (SUM, AVG). */
+  private static final Pattern NOT_NUMERIC =
+      Pattern.compile(
+          "Cannot apply '(\\w+)' to arguments of type '\\1\\(<(.+)>\\)'\\."
+              + " Supported form\\(s\\): '\\1\\(<NUMERIC>\\)'");
+
   private static final Pattern NO_FUNCTION =
       Pattern.compile("No match found for function signature ([^(]+)\\(.*");
 
@@ -184,8 +194,23 @@ public final class SqlFrontEnd {
         .withConformance(SqlConformanceEnum.LENIENT);
   }
 
+  /**
+   * A validated query's logical plan, and the first column whose name its select list gave an
+   * earlier column too ({@code SELECT 1 AS a, 2 AS a}), if any: the plan names that one {@code a0},
+   * as Calcite makes names unique, which a view or table must not do behind the user's back.
+   */
+  public record Query(RelNode plan, Optional<RepeatedColumn> repeatedColumn) {}
+
+  /** A column name given twice, compared as SQL compares names; the position of the second. */
+  public record RepeatedColumn(String name, Optional<TextPosition> position) {}
+
   /** Parses, validates and converts one query to a logical plan (with output names applied). */
   public RelNode toRel(String sql) {
+    return toQuery(sql).plan();
+  }
+
+  /** {@link #toRel}, also telling whether the select list named two columns alike. */
+  public Query toQuery(String sql) {
     SqlNode parsed = parseQuery(sql);
     SqlValidator validator = newValidator(catalogReader);
     SqlNode validated;
@@ -210,10 +235,32 @@ public final class SqlFrontEnd {
                 .withHintStrategyTable(QueryHints.STRATEGIES));
     try {
       RelRoot root = converter.convertQuery(validated, false, true);
-      return root.project();
+      return new Query(root.project(), repeatedColumn(validated, validator));
     } catch (CalciteContextException e) {
       throw translate(e);
     }
+  }
+
+  /** The validated row type still has the names as written; the plan's are made unique. */
+  private static Optional<RepeatedColumn> repeatedColumn(
+      SqlNode validated, SqlValidator validator) {
+    List<String> names = validator.getValidatedNodeType(validated).getFieldNames();
+    for (int i = 1; i < names.size(); i++) {
+      for (int earlier = 0; earlier < i; earlier++) {
+        if (names.get(earlier).equalsIgnoreCase(names.get(i))) {
+          Optional<TextPosition> position = Optional.empty();
+          if (validated instanceof SqlSelect select
+              && select.getSelectList().size() == names.size()) {
+            SqlParserPos pos = select.getSelectList().get(i).getParserPosition();
+            if (pos.getLineNum() > 0 && pos.getColumnNum() > 0) {
+              position = Optional.of(new TextPosition(pos.getLineNum(), pos.getColumnNum()));
+            }
+          }
+          return Optional.of(new RepeatedColumn(names.get(i), position));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -269,7 +316,8 @@ public final class SqlFrontEnd {
   public SqlNode parseQuery(String sql) {
     try {
       return PartitionedSessions.apply(
-          NameSelectItems.apply(SqlParser.create(sql, parserConfig()).parseQuery()));
+          NameSelectItems.apply(
+              DecimalPrecisionLimit.check(SqlParser.create(sql, parserConfig()).parseQuery())));
     } catch (SqlParseException e) {
       throw syntaxError(e);
     }
@@ -313,6 +361,7 @@ public final class SqlFrontEnd {
         reader,
         typeFactory,
         SqlValidator.Config.DEFAULT
+            .withTypeCoercionFactory(NumericAggregateArguments::new)
             .withIdentifierExpansion(true)
             .withConformance(SqlConformanceEnum.LENIENT));
   }
@@ -375,6 +424,9 @@ public final class SqlFrontEnd {
               + "."
               + Suggestions.didYouMean(name, functionNames()),
           e);
+    }
+    if ((m = NOT_NUMERIC.matcher(message)).matches()) {
+      return NumericAggregateArguments.refused(m.group(1), m.group(2), where);
     }
     if (message.startsWith("Cannot apply")
         || message.contains("annot assign")

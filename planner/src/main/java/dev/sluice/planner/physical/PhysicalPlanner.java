@@ -27,7 +27,10 @@ import dev.sluice.execution.plan.UnnestSpec;
 import dev.sluice.execution.plan.WatermarkSpec;
 import dev.sluice.execution.type.Field;
 import dev.sluice.execution.type.Schema;
+import dev.sluice.execution.type.SqlType;
+import dev.sluice.execution.type.TypeKind;
 import dev.sluice.planner.calcite.CalciteTypes;
+import dev.sluice.planner.calcite.NumericAggregateArguments;
 import dev.sluice.planner.calcite.QueryHints;
 import dev.sluice.planner.catalog.Catalog;
 import dev.sluice.planner.catalog.CatalogEntry;
@@ -280,10 +283,18 @@ public final class PhysicalPlanner {
                       + " COUNT, SUM, MIN, MAX, AVG and APPROX_COUNT_DISTINCT");
         };
     int argument = call.getArgList().isEmpty() ? -1 : call.getArgList().get(0);
+    SqlType argumentType = argument < 0 ? null : input.field(argument).type();
+    if ((function == AggregateFunction.SUM || function == AggregateFunction.AVG)
+        && !argumentType.kind().isNumeric()
+        && argumentType.kind() != TypeKind.NULL) {
+      // SQL is refused while validated (with a position); this is for DataFrame aggregations.
+      throw NumericAggregateArguments.refused(
+          call.getAggregation().getName(), argumentType.toString(), "");
+    }
     return new AggregateCall(
         function,
         argument,
-        argument < 0 ? null : input.field(argument).type(),
+        argumentType,
         CalciteTypes.toSqlType(call.getType(), call.toString()),
         // DISTINCT changes nothing for MIN and MAX; a sketch is distinct by nature.
         call.isDistinct()

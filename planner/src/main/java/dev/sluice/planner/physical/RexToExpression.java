@@ -22,12 +22,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.IntFunction;
+import org.apache.calcite.avatica.util.TimeUnit;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -210,7 +213,42 @@ final class RexToExpression {
       return Call.of(
           Function.NOT, SqlType.BOOLEAN, Call.of(Function.LIKE, SqlType.BOOLEAN, operands));
     }
+    if (f == Function.DATETIME_DIFF) {
+      return truncateToQualifier(Call.of(f, type, operands), call.getType());
+    }
     return Call.of(f, type, operands);
+  }
+
+  /**
+   * {@code (t1 - t2) DAY} is a whole number of days: the difference is truncated (toward zero) to
+   * the last unit of its interval qualifier, so it prints, compares and adds as that many days. The
+   * runtime holds every interval as milliseconds or months, so the unit is applied here as {@code
+   * difference / step * step}.
+   */
+  private Expression truncateToQualifier(Expression difference, RelDataType intervalType) {
+    SqlIntervalQualifier qualifier = intervalType.getIntervalQualifier();
+    TimeUnit last = qualifier.getEndUnit() != null ? qualifier.getEndUnit() : qualifier.getUnit();
+    long step =
+        last == TimeUnit.SECOND
+            ? millisPerSecondDigit(
+                qualifier.getFractionalSecondPrecision(rexBuilder.getTypeFactory().getTypeSystem()))
+            : last.multiplier.longValueExact();
+    if (step == 1) {
+      return difference;
+    }
+    Literal stepLiteral = new Literal(step, SqlType.BIGINT);
+    SqlType type = difference.type();
+    return Call.of(
+        Function.TIMES, type, Call.of(Function.DIVIDE, type, difference, stepLiteral), stepLiteral);
+  }
+
+  /** The milliseconds in one unit of the last fractional second digit kept (1 from 3 digits on). */
+  private static long millisPerSecondDigit(int fractionalDigits) {
+    long step = 1;
+    for (int digits = fractionalDigits; digits < 3; digits++) {
+      step *= 10;
+    }
+    return step;
   }
 
   private static Function byName(RexCall call) {

@@ -21,8 +21,12 @@ final class Arithmetics {
 
   static String generate(Function f, SqlType type, List<Value> args) {
     TypeKind k = type.kind();
-    if (k.isIntegral() || k == TypeKind.INTERVAL_DAY_TIME || k == TypeKind.INTERVAL_YEAR_MONTH) {
-      String result = integral(f, args);
+    boolean interval = k == TypeKind.INTERVAL_DAY_TIME || k == TypeKind.INTERVAL_YEAR_MONTH;
+    if (k.isIntegral() || interval) {
+      String result =
+          interval && (f == Function.TIMES || f == Function.DIVIDE) && hasFractionalFactor(args)
+              ? scaledInterval(f, args)
+              : integral(f, args);
       return k == TypeKind.INTERVAL_YEAR_MONTH
           ? Coercions.narrow(result, SqlType.INTEGER)
           : Coercions.narrow(result, type);
@@ -50,7 +54,7 @@ final class Arithmetics {
     if (f == Function.ABS) {
       return "Math.abs(" + RUNTIME + "Arithmetic.negate(-Math.abs(" + a + ")))";
     }
-    String b = "(long) " + longOperand(args.get(1));
+    String b = "(long) " + args.get(1).value();
     String method =
         switch (f) {
           case PLUS -> "add";
@@ -63,13 +67,28 @@ final class Arithmetics {
     return RUNTIME + "Arithmetic." + method + "(" + a + ", " + b + ")";
   }
 
-  /** An interval times a DECIMAL or DOUBLE factor is computed on the factor's integral part. */
-  private static String longOperand(Value v) {
-    TypeKind k = v.type().kind();
-    if (k == TypeKind.DECIMAL || k == TypeKind.DOUBLE || k == TypeKind.FLOAT) {
-      return Coercions.cast(v, SqlType.BIGINT);
-    }
-    return v.value();
+  private static boolean hasFractionalFactor(List<Value> args) {
+    return args.stream().map(v -> v.type().kind()).anyMatch(Arithmetics::isFractional);
+  }
+
+  private static boolean isFractional(TypeKind k) {
+    return k == TypeKind.DECIMAL || k == TypeKind.DOUBLE || k == TypeKind.FLOAT;
+  }
+
+  /**
+   * An interval times or divided by a DECIMAL, DOUBLE or FLOAT, in either operand order for a
+   * product: exact, then rounded HALF_UP to whole milliseconds or months.
+   */
+  private static String scaledInterval(Function f, List<Value> args) {
+    boolean factorFirst = isFractional(args.get(0).type().kind());
+    Value count = args.get(factorFirst ? 1 : 0);
+    Value factor = args.get(factorFirst ? 0 : 1);
+    String exactFactor =
+        factor.type().kind() == TypeKind.DECIMAL
+            ? Coercions.toBigDecimal(factor)
+            : RUNTIME + "Arithmetic.exactFactor((double) " + factor.value() + ")";
+    String method = f == Function.TIMES ? "multiplyCount" : "divideCount";
+    return RUNTIME + "Arithmetic." + method + "((long) " + count.value() + ", " + exactFactor + ")";
   }
 
   private static String floating(Function f, List<Value> args) {

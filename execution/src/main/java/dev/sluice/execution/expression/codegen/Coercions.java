@@ -92,7 +92,8 @@ final class Coercions {
       case TIME -> RUNTIME + "Casts.fromTime(" + x + ")";
       case TIMESTAMP -> RUNTIME + "Casts.fromTimestamp(" + x + ")";
       case INTERVAL_DAY_TIME -> RUNTIME + "Casts.fromDayTime(" + x + ")";
-      case INTERVAL_YEAR_MONTH, ARRAY -> "String.valueOf(" + x + ")";
+      case INTERVAL_YEAR_MONTH -> RUNTIME + "Casts.fromYearMonth(" + x + ")";
+      case ARRAY -> "String.valueOf(" + x + ")";
       // Malformed UTF-8 becomes U+FFFD, as in Spark.
       case VARBINARY -> "new String(" + x + ", java.nio.charset.StandardCharsets.UTF_8)";
       case VARCHAR, NULL -> x;

@@ -32,9 +32,10 @@ final class JavaTypes {
       case "long" -> "0L";
       case "float" -> "0f";
       case "double" -> "0d";
-      // Typed, so that calls overloaded on byte[] (Arrays.equals, setSafe) are not ambiguous.
-      case "byte[]" -> "(byte[]) null";
-      default -> "null";
+      // A typed null in parentheses, since a constant NULL is also an operand: `null.length()`
+      // does not compile, and calls overloaded on byte[] (Arrays.equals, setSafe) would be
+      // ambiguous.
+      default -> "((" + javaType(type) + ") null)";
     };
   }
 

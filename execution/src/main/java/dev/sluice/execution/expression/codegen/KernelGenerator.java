@@ -90,6 +90,9 @@ final class KernelGenerator {
       if (v == null) {
         // A bare column is copied vector to vector: no decoding into Java values and back.
         int column = ((ColumnRef) projections.get(i)).index();
+        if (input.field(column).type().kind() == TypeKind.NULL) {
+          continue; // a NullVector has no values, only the row count the operator sets
+        }
         copiedColumns.add(column);
         loop.append("      out")
             .append(i)

@@ -2,6 +2,8 @@ package dev.sluice.execution.expression.runtime;
 
 import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /** Integer arithmetic with SQL's errors instead of Java's silent wrap-around. */
 public final class Arithmetic {
@@ -54,6 +56,44 @@ public final class Arithmetic {
       throw overflow("-(" + a + ")");
     }
     return -a;
+  }
+
+  /**
+   * An interval's count (milliseconds or months) times {@code factor}, rounded HALF_UP to a whole
+   * count: {@code INTERVAL '1' HOUR * 1.5} is 5,400,000 ms.
+   */
+  public static long multiplyCount(long count, BigDecimal factor) {
+    return toCount(BigDecimal.valueOf(count).multiply(factor), count + " * " + factor);
+  }
+
+  /** An interval's count divided by {@code divisor}, rounded HALF_UP to a whole count. */
+  public static long divideCount(long count, BigDecimal divisor) {
+    if (divisor.signum() == 0) {
+      throw divisionByZero();
+    }
+    return toCount(
+        BigDecimal.valueOf(count).divide(divisor, 0, RoundingMode.HALF_UP),
+        count + " / " + divisor);
+  }
+
+  /**
+   * A DOUBLE factor of an interval as the decimal it prints as ({@code 0.1}, not
+   * 0.1000000000000000055...).
+   */
+  public static BigDecimal exactFactor(double factor) {
+    if (!Double.isFinite(factor)) {
+      throw new SluiceException(
+          ErrorCode.INVALID_ARGUMENT, "an interval cannot be scaled by " + factor);
+    }
+    return BigDecimal.valueOf(factor);
+  }
+
+  private static long toCount(BigDecimal exact, String what) {
+    BigDecimal rounded = exact.setScale(0, RoundingMode.HALF_UP);
+    if (rounded.unscaledValue().bitLength() > 63) {
+      throw overflow(what);
+    }
+    return rounded.longValue();
   }
 
   /** Narrows a long to the integral type of {@code typeName} with a range check. */

@@ -2,9 +2,9 @@ package dev.sluice.execution.expression.runtime;
 
 import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
+import dev.sluice.execution.type.IntervalText;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -157,7 +157,11 @@ public final class Casts {
   }
 
   public static String fromDayTime(long millis) {
-    return Duration.ofMillis(millis).toString();
+    return IntervalText.dayTime(millis);
+  }
+
+  public static String fromYearMonth(int months) {
+    return IntervalText.yearMonth(months);
   }
 
   public static int dateOfTimestamp(long millis) {

@@ -1,6 +1,7 @@
 package dev.sluice.execution.operator.aggregate;
 
 import dev.sluice.execution.batch.Batch;
+import dev.sluice.execution.batch.VectorCopy;
 import dev.sluice.execution.operator.stateless.StatelessOperator;
 import dev.sluice.execution.plan.AggregateCall;
 import dev.sluice.execution.plan.PartialAggregateSpec;
@@ -106,7 +107,7 @@ public final class PartialAggregateOperator extends StatelessOperator {
         for (int row = 0; row < rows; row++) {
           int group = firstGroup + row;
           for (int k = 0; k < keyColumns.length; k++) {
-            out[k].copyFromSafe(firstRows[group], row, keyColumns[k]);
+            VectorCopy.copyValue(keyColumns[k], firstRows[group], out[k], row);
           }
           for (int c = 0; c < accumulators.length; c++) {
             accumulators[c].writeState(out, stateColumns[c], row, group);

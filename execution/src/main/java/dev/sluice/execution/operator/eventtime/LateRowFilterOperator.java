@@ -2,6 +2,7 @@ package dev.sluice.execution.operator.eventtime;
 
 import dev.sluice.execution.batch.Batch;
 import dev.sluice.execution.batch.Row;
+import dev.sluice.execution.batch.VectorCopy;
 import dev.sluice.execution.eventtime.EventTimeStats;
 import dev.sluice.execution.operator.OperatorContext;
 import dev.sluice.execution.operator.Output;
@@ -72,7 +73,7 @@ public final class LateRowFilterOperator extends StatelessOperator {
       for (int row = 0; row < rows; row++) {
         if (!isLate[row]) {
           for (int c = 0; c < kept.size(); c++) {
-            kept.get(c).copyFromSafe(row, at, batch.vector(c));
+            VectorCopy.copyValue(batch.vector(c), row, kept.get(c), at);
           }
           at++;
         }

@@ -1,6 +1,7 @@
 package dev.sluice.execution.operator.stateless;
 
 import dev.sluice.execution.batch.Batch;
+import dev.sluice.execution.batch.VectorCopy;
 import dev.sluice.execution.plan.UnnestSpec;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
@@ -38,9 +39,9 @@ public final class UnnestOperator extends StatelessOperator {
               out = allocate(limit);
             }
             for (int c = 0; c < columns; c++) {
-              out.get(c).copyFromSafe(row, written, batch.vector(c));
+              VectorCopy.copyValue(batch.vector(c), row, out.get(c), written);
             }
-            out.get(columns).copyFromSafe(e, written, elements);
+            VectorCopy.copyValue(elements, e, out.get(columns), written);
             if (++written == limit) {
               output.emit(Batch.of(spec.schema(), out, written));
               out = null;

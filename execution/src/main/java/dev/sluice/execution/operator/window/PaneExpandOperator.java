@@ -1,6 +1,7 @@
 package dev.sluice.execution.operator.window;
 
 import dev.sluice.execution.batch.Batch;
+import dev.sluice.execution.batch.VectorCopy;
 import dev.sluice.execution.operator.stateless.StatelessOperator;
 import dev.sluice.execution.plan.PaneExpandSpec;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ public final class PaneExpandOperator extends StatelessOperator {
             out = newVectors(batch);
           }
           for (int c = 0; c < out.size(); c++) {
-            out.get(c).copyFromSafe(row, rows, batch.vector(c));
+            VectorCopy.copyValue(batch.vector(c), row, out.get(c), rows);
           }
           ((TimeStampMilliVector) out.get(spec.startColumn()))
               .setSafe(rows, windowEnd - spec.sizeMillis());

@@ -1,6 +1,7 @@
 package dev.sluice.execution.operator.window;
 
 import dev.sluice.execution.batch.Batch;
+import dev.sluice.execution.batch.VectorCopy;
 import dev.sluice.execution.operator.stateless.StatelessOperator;
 import dev.sluice.execution.plan.WindowAssignSpec;
 import dev.sluice.execution.type.ArrowTypes;
@@ -89,7 +90,7 @@ public final class WindowAssignOperator extends StatelessOperator {
             out = allocate(0, limit);
           }
           for (int c = 0; c < inputColumns; c++) {
-            out.get(c).copyFromSafe(row, written, batch.vector(c));
+            VectorCopy.copyValue(batch.vector(c), row, out.get(c), written);
           }
           setWindow(out.subList(inputColumns, inputColumns + 3), w, written);
           if (++written == limit) {

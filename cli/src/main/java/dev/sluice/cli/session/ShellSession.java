@@ -64,7 +64,6 @@ public final class ShellSession implements AutoCloseable {
   private final Mode mode;
   private final ManualClock clock;
   private final Path checkpointRoot;
-  private final boolean temporaryRoot;
 
   /**
    * Where queries that never resume (a query typed on its own) keep their checkpoints: always a
@@ -87,7 +86,7 @@ public final class ShellSession implements AutoCloseable {
     this.sluice = sluice;
     this.mode = mode;
     this.clock = clock;
-    this.temporaryRoot = checkpointRoot == null;
+    boolean temporaryRoot = checkpointRoot == null;
     this.scratch = temporaryDirectory();
     this.checkpointRoot = temporaryRoot ? scratch : checkpointRoot;
     this.settings = new Settings(mode == Mode.SCRIPT ? "manual" : "1 second");

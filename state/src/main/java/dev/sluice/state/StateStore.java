@@ -38,7 +38,8 @@ import java.util.Iterator;
  * unsigned-lexicographically ({@link java.util.Arrays#compareUnsigned(byte[], byte[])}; a proper
  * prefix sorts first), so results do not depend on hashing or on the order of inserts. They see
  * uncommitted changes. Both sort the selected keys when called, which costs {@code O(n log n)}:
- * they are meant for commit-time, watermark-eviction and end-of-input scans, not for every row.
+ * they are meant for commit-time and end-of-input scans, not for every row; {@link
+ * #unorderedScan(byte[])} selects without sorting.
  *
  * <h2>Thread safety</h2>
  *
@@ -105,6 +106,18 @@ public interface StateStore extends AutoCloseable {
    * @throws IllegalStateException if the store is closed
    */
   Iterator<StateEntry> prefixScan(byte[] prefix);
+
+  /**
+   * The entries whose key starts with {@code prefix}, like {@link #prefixScan} but in no particular
+   * order: two stores holding the same entries may return them differently, so a caller must not
+   * let the order show in a result. It sorts nothing, so it costs a pass over the store instead of
+   * a sort of the selected keys; meant for scans that select a few entries to evict or emit (and
+   * sort those, if they must), with the same fail-fast and removal behaviour.
+   *
+   * @throws NullPointerException if {@code prefix} is null
+   * @throws IllegalStateException if the store is closed
+   */
+  Iterator<StateEntry> unorderedScan(byte[] prefix);
 
   /** The number of keys, including uncommitted changes. */
   long numKeys();

@@ -117,7 +117,7 @@ final class InMemoryStateStore implements StateStore {
     } else {
       int flags = DIRTY | NEW;
       if (!removed.isEmpty()) {
-        int gone = removed.find(key, 0, key.length);
+        int gone = removed.find(key, 0, key.length, hash);
         if (gone >= 0) {
           removed.removeAt(gone, scratch);
           flags = DIRTY;
@@ -133,7 +133,8 @@ final class InMemoryStateStore implements StateStore {
   public void remove(byte[] key) {
     requireNonNull(key, "key is null");
     checkOpen();
-    int slot = table.find(key, 0, key.length);
+    int hash = BytesTable.hash(key, 0, key.length);
+    int slot = table.find(key, 0, key.length, hash);
     if (slot < 0) {
       return;
     }
@@ -142,7 +143,7 @@ final class InMemoryStateStore implements StateStore {
       logCommittedValue(slot);
     }
     if ((flags & NEW) == 0) {
-      removed.insert(key, 0, key.length, EMPTY, 0, 0, 0, BytesTable.hash(key, 0, key.length));
+      removed.insert(key, 0, key.length, EMPTY, 0, 0, 0, hash);
     }
     table.removeAt(slot, scratch);
     changed = true;
@@ -162,14 +163,21 @@ final class InMemoryStateStore implements StateStore {
   @Override
   public Iterator<StateEntry> iterator() {
     checkOpen();
-    return new SortedIterator(table.sortedAddresses(null, 0));
+    return new AddressIterator(table.sortedAddresses(null, 0));
   }
 
   @Override
   public Iterator<StateEntry> prefixScan(byte[] prefix) {
     requireNonNull(prefix, "prefix is null");
     checkOpen();
-    return new SortedIterator(table.sortedAddresses(prefix, 0));
+    return new AddressIterator(table.sortedAddresses(prefix, 0));
+  }
+
+  @Override
+  public Iterator<StateEntry> unorderedScan(byte[] prefix) {
+    requireNonNull(prefix, "prefix is null");
+    checkOpen();
+    return new AddressIterator(table.addresses(prefix, 0));
   }
 
   @Override
@@ -365,14 +373,14 @@ final class InMemoryStateStore implements StateStore {
     return "InMemoryStateStore[" + directory.id + " v" + version + "]";
   }
 
-  /** Entries at the given addresses in order; fail-fast; supports remove. */
-  private final class SortedIterator implements Iterator<StateEntry> {
+  /** Entries at the given addresses in their order; fail-fast; supports remove. */
+  private final class AddressIterator implements Iterator<StateEntry> {
     private final long[] addresses;
     private int next;
     private int expectedModCount = modCount;
     private long lastAddress = -1;
 
-    SortedIterator(long[] addresses) {
+    AddressIterator(long[] addresses) {
       this.addresses = addresses;
     }
 

@@ -110,6 +110,39 @@ class InMemoryStateStoreTest {
   }
 
   @Test
+  void unorderedScanSelectsThePrefixRemovesThroughTheIteratorAndFailsFast() {
+    InMemoryStateStoreProvider provider = provider();
+    try (StateStore store = provider.open(ID, 0)) {
+      for (int i = 0; i < 1_000; i++) {
+        store.put(new byte[] {(byte) (i % 3), (byte) (i >> 8), (byte) i}, bytes("v" + i));
+      }
+      store.commit();
+      List<StateEntry> selected = drain(store.unorderedScan(new byte[] {1}));
+      assertThat(selected)
+          .containsExactlyInAnyOrderElementsOf(drain(store.prefixScan(new byte[] {1})));
+      assertThat(selected).hasSize(333);
+
+      Iterator<StateEntry> scan = store.unorderedScan(new byte[] {1});
+      while (scan.hasNext()) {
+        scan.next();
+        scan.remove(); // removes a committed key: it must reach the next delta as a remove
+      }
+      assertThat(drain(store.prefixScan(new byte[] {1}))).isEmpty();
+      assertThat(store.numKeys()).isEqualTo(667);
+      store.commit();
+
+      Iterator<StateEntry> stale = store.unorderedScan(new byte[0]);
+      store.put(bytes("new"), bytes("x"));
+      assertThatThrownBy(stale::hasNext).isInstanceOf(ConcurrentModificationException.class);
+      assertThatThrownBy(() -> store.unorderedScan(null)).isInstanceOf(NullPointerException.class);
+    }
+    try (StateStore reloaded = provider.open(ID, 2)) {
+      assertThat(reloaded.numKeys()).isEqualTo(667);
+      assertThat(drain(reloaded.prefixScan(new byte[] {1}))).isEmpty();
+    }
+  }
+
+  @Test
   void iteratorsFailFastAndRemoveThroughTheIterator() {
     try (StateStore store = provider().open(ID, 0)) {
       for (int i = 0; i < 10; i++) {

@@ -314,8 +314,8 @@ public final class AggregateOperator implements Operator {
   /**
    * Removes every group of this partition's key groups whose window ended at or before the
    * watermark (no row can reach it any more), with its DISTINCT values; in append mode emits its
-   * final row first. Scans all groups: state holds only open windows, so the scan is bounded by
-   * them.
+   * final row first. Scans all groups, unsorted (a batch's rows have no order): state holds only
+   * open windows, so the scan is bounded by them.
    */
   private void closeWindows(BatchBuilder out) {
     if (watermark == Long.MIN_VALUE) {
@@ -329,7 +329,7 @@ public final class AggregateOperator implements Operator {
             group -> {
               StateStore store = store(group);
               List<byte[]> closed = new ArrayList<>();
-              Iterator<StateEntry> entries = store.prefixScan(new byte[] {GROUP});
+              Iterator<StateEntry> entries = store.unorderedScan(new byte[] {GROUP});
               while (entries.hasNext()) {
                 StateEntry entry = entries.next();
                 if (closedBy(entry.key(), watermark)) {
@@ -337,10 +337,13 @@ public final class AggregateOperator implements Operator {
                   if (emitClosed) {
                     out.add(resultRow(key, decode(entry.value())));
                   }
-                  closed.add(key);
+                  entries.remove();
+                  if (!distinctTypes.isEmpty()) {
+                    closed.add(key);
+                  }
                 }
               }
-              removeGroups(store, closed);
+              removeDistinctValues(store, closed);
             });
   }
 
@@ -373,7 +376,7 @@ public final class AggregateOperator implements Operator {
               StateStore store = store(group);
               List<byte[]> expired = new ArrayList<>();
               store
-                  .prefixScan(new byte[] {LAST_UPDATE})
+                  .unorderedScan(new byte[] {LAST_UPDATE})
                   .forEachRemaining(
                       entry -> {
                         if (new BinaryReader(entry.value()).readVarLong() < expiredBefore) {
@@ -383,19 +386,17 @@ public final class AggregateOperator implements Operator {
                       });
               for (byte[] key : expired) {
                 store.remove(entryKey(LAST_UPDATE, key, key.length, null));
+                store.remove(entryKey(GROUP, key, key.length, null));
               }
-              removeGroups(store, expired);
+              removeDistinctValues(store, expired);
             });
   }
 
   /**
-   * Removes groups' state and their DISTINCT values from {@code store}. A prefix scan reads the
-   * whole store, so the DISTINCT values of all the groups are found in one scan, not one per group.
+   * Removes the DISTINCT values of removed groups from {@code store}. A scan reads the whole store,
+   * so the values of all the groups are found in one scan, not one per group.
    */
-  private void removeGroups(StateStore store, List<byte[]> keys) {
-    for (byte[] key : keys) {
-      store.remove(entryKey(GROUP, key, key.length, null));
-    }
+  private void removeDistinctValues(StateStore store, List<byte[]> keys) {
     if (keys.isEmpty() || distinctTypes.isEmpty()) {
       return;
     }
@@ -403,7 +404,7 @@ public final class AggregateOperator implements Operator {
     keys.forEach(key -> gone.add(ByteBuffer.wrap(key)));
     List<byte[]> values = new ArrayList<>();
     store
-        .prefixScan(new byte[] {DISTINCT_VALUE})
+        .unorderedScan(new byte[] {DISTINCT_VALUE})
         .forEachRemaining(
             entry -> {
               if (gone.contains(ByteBuffer.wrap(entry.key(), 1, keyLength(entry.key())))) {

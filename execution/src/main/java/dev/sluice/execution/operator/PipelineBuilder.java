@@ -3,6 +3,7 @@ package dev.sluice.execution.operator;
 import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
 import dev.sluice.execution.operator.aggregate.AggregateOperator;
+import dev.sluice.execution.operator.aggregate.PaneWindowAggregateOperator;
 import dev.sluice.execution.operator.aggregate.PartialAggregateOperator;
 import dev.sluice.execution.operator.aggregate.SessionWindowAggregateOperator;
 import dev.sluice.execution.operator.eventtime.LateRowFilterOperator;
@@ -141,7 +142,9 @@ public final class PipelineBuilder {
       return new PartialAggregateOperator(partial);
     }
     if (spec instanceof AggregateSpec aggregate) {
-      return new AggregateOperator(aggregate);
+      return aggregate.panes() == null
+          ? new AggregateOperator(aggregate)
+          : new PaneWindowAggregateOperator(aggregate);
     }
     if (spec instanceof SessionAggregateSpec sessions) {
       return new SessionWindowAggregateOperator(sessions);

@@ -38,6 +38,11 @@ import java.util.List;
  * aggregation over the source's windows): it closes its windows by the watermark of the batch that
  * many batches back, since the aggregation below emits a window only in the batch whose watermark
  * closed it.
+ *
+ * <p>{@code panes}, if not null, makes the aggregation over HOP windows keep its state by pane
+ * ({@link WindowPanes}): its input's keys are then laid out as {@link WindowPanes} says, while its
+ * result's keys are in the order written, with {@code window_start} and {@code window_end} at
+ * {@link WindowPanes#startKey()} and {@code windowEndKey}.
  */
 public record AggregateSpec(
     PlanSpec input,
@@ -50,7 +55,8 @@ public record AggregateSpec(
     int windowEndKey,
     long stateTtlMillis,
     boolean finalRowOnClose,
-    int watermarkDepth)
+    int watermarkDepth,
+    @OmittedWhenNull WindowPanes panes)
     implements PlanSpec {
   public AggregateSpec {
     requireNonNull(input, "input is null");
@@ -71,6 +77,14 @@ public record AggregateSpec(
       throw new IllegalArgumentException(
           "watermarkDepth must be 0, or positive for an aggregation with a window end");
     }
+    if (panes != null
+        && (panes.endKey() != windowEndKey
+            || panes.startKey() >= keyCount
+            || calls.stream().anyMatch(AggregateCall::distinct)
+            || stateTtlMillis > 0)) {
+      throw new IllegalArgumentException(
+          "panes need the window's keys, the window end as windowEndKey, no DISTINCT and no TTL");
+    }
   }
 
   /** An aggregation without state TTL. */
@@ -86,6 +100,34 @@ public record AggregateSpec(
     this(input, keyCount, calls, operatorId, schema, changelog, having, windowEndKey, 0, false, 0);
   }
 
+  /** An aggregation keeping one state per group and window ({@link #panes} null). */
+  public AggregateSpec(
+      PlanSpec input,
+      int keyCount,
+      List<AggregateCall> calls,
+      String operatorId,
+      Schema schema,
+      boolean changelog,
+      Expression having,
+      int windowEndKey,
+      long stateTtlMillis,
+      boolean finalRowOnClose,
+      int watermarkDepth) {
+    this(
+        input,
+        keyCount,
+        calls,
+        operatorId,
+        schema,
+        changelog,
+        having,
+        windowEndKey,
+        stateTtlMillis,
+        finalRowOnClose,
+        watermarkDepth,
+        null);
+  }
+
   /** This aggregation emitting a closing window's final row in update mode too. */
   public AggregateSpec withFinalRowOnClose() {
     return new AggregateSpec(
@@ -99,7 +141,8 @@ public record AggregateSpec(
         windowEndKey,
         stateTtlMillis,
         true,
-        watermarkDepth);
+        watermarkDepth,
+        panes);
   }
 
   /** This aggregation with its groups expiring after {@code ttlMillis} without an update. */
@@ -115,7 +158,8 @@ public record AggregateSpec(
         windowEndKey,
         ttlMillis,
         finalRowOnClose,
-        watermarkDepth);
+        watermarkDepth,
+        panes);
   }
 
   /** An aggregation without an event-time key. */
@@ -171,7 +215,45 @@ public record AggregateSpec(
         windowEndKey,
         stateTtlMillis,
         finalRowOnClose,
-        watermarkDepth);
+        watermarkDepth,
+        panes);
+  }
+
+  /**
+   * The record's usual text, but without {@code panes} when it is null: the text is part of the
+   * plan fingerprint in checkpoints, so aggregations planned before panes existed keep theirs.
+   */
+  @Override
+  public String toString() {
+    return "AggregateSpec[input="
+        + input
+        + ", keyCount="
+        + keyCount
+        + ", calls="
+        + calls
+        + ", operatorId="
+        + operatorId
+        + ", schema="
+        + schema
+        + ", changelog="
+        + changelog
+        + ", having="
+        + having
+        + ", windowEndKey="
+        + windowEndKey
+        + ", stateTtlMillis="
+        + stateTtlMillis
+        + ", finalRowOnClose="
+        + finalRowOnClose
+        + ", watermarkDepth="
+        + watermarkDepth
+        + (panes == null ? "" : ", panes=" + panes)
+        + "]";
+  }
+
+  /** Where the result's key {@code resultKey} is among the input's keys. */
+  public int inputKey(int resultKey) {
+    return panes == null ? resultKey : panes.inputKey(resultKey, keyCount);
   }
 
   /** The result columns: the keys and each call's result, without a changelog's {@code op}. */
@@ -197,6 +279,7 @@ public record AggregateSpec(
         windowEndKey,
         stateTtlMillis,
         finalRowOnClose,
-        watermarkDepth);
+        watermarkDepth,
+        panes);
   }
 }

@@ -28,7 +28,9 @@ public final class PlanDescription {
     String separator = "";
     for (RecordComponent component : spec.getClass().getRecordComponents()) {
       Object value = value(component, spec);
-      if (value instanceof PlanSpec || component.getName().equals("inputs")) {
+      if (value instanceof PlanSpec
+          || component.getName().equals("inputs")
+          || (value == null && component.isAnnotationPresent(OmittedWhenNull.class))) {
         continue;
       }
       line.append(separator).append(component.getName()).append('=').append(value);

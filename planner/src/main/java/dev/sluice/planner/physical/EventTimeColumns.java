@@ -77,7 +77,7 @@ final class EventTimeColumns {
             instanceof PartialAggregateSpec partial) {
       Set<Integer> ends = windowEnds(partial.input());
       for (int k = 0; k < aggregate.keyCount(); k++) {
-        if (ends.contains(partial.groupKeys().get(k))) {
+        if (ends.contains(partial.groupKeys().get(aggregate.inputKey(k)))) {
           keys.add(k);
         }
       }

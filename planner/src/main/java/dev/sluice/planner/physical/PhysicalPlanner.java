@@ -25,6 +25,7 @@ import dev.sluice.execution.plan.SourceSpec;
 import dev.sluice.execution.plan.UnionSpec;
 import dev.sluice.execution.plan.UnnestSpec;
 import dev.sluice.execution.plan.WatermarkSpec;
+import dev.sluice.execution.plan.WindowPanes;
 import dev.sluice.execution.type.Field;
 import dev.sluice.execution.type.Schema;
 import dev.sluice.execution.type.SqlType;
@@ -210,6 +211,10 @@ public final class PhysicalPlanner {
     int levelsBelow = streaming ? ChainedAggregations.levelsBelow(input) : 0;
     int watermarkDepth = windowEndKey < 0 ? 0 : levelsBelow;
     Optional<HopPanes.Panes> panes = HopPanes.of(input, keys);
+    if (panes.isPresent() && distinctColumns.isEmpty() && windowEndKey == panes.get().endKey()) {
+      return paneAggregate(
+          panes.get(), aggregate, keys, calls, operatorId, windowEndKey, watermarkDepth);
+    }
     PlanSpec rows = panes.map(HopPanes.Panes::input).orElse(input);
     long lastWindowAfter = panes.map(p -> p.sizeMillis() - p.slideMillis()).orElse(0L);
     PlanSpec onTime =
@@ -238,6 +243,58 @@ public final class PhysicalPlanner {
         windowEndKey < 0 ? QueryHints.stateTtlMillis(aggregate) : 0,
         false,
         watermarkDepth);
+  }
+
+  /**
+   * An aggregation over HOP windows that keeps its state by pane ({@link WindowPanes}): the partial
+   * stage groups rows by the other keys and their pane, the exchange routes by the other keys only,
+   * and the stateful merge emits each window from its panes.
+   */
+  private PlanSpec paneAggregate(
+      HopPanes.Panes panes,
+      Aggregate aggregate,
+      List<Integer> keys,
+      List<AggregateCall> calls,
+      String operatorId,
+      int windowEndKey,
+      int watermarkDepth) {
+    Schema paneSchema = panes.input().schema();
+    List<Integer> paneKeys = new ArrayList<>();
+    for (int k = 0; k < keys.size(); k++) {
+      if (k != panes.startKey() && k != panes.endKey()) {
+        paneKeys.add(keys.get(k));
+      }
+    }
+    paneKeys.add(keys.get(panes.startKey()));
+    paneKeys.add(keys.get(panes.endKey()));
+    List<Field> partialFields = new ArrayList<>();
+    for (int key : paneKeys) {
+      partialFields.add(paneSchema.field(key));
+    }
+    for (int c = 0; c < calls.size(); c++) {
+      partialFields.addAll(calls.get(c).stateFields("a" + c));
+    }
+    PlanSpec onTime =
+        new LateRowFilterSpec(
+            panes.input(),
+            keys.get(panes.endKey()),
+            operatorId,
+            watermarkDepth,
+            panes.sizeMillis() - panes.slideMillis());
+    PlanSpec partial = new PartialAggregateSpec(onTime, paneKeys, calls, new Schema(partialFields));
+    return new AggregateSpec(
+        new ExchangeSpec(partial, keys.size() - 2),
+        keys.size(),
+        calls,
+        operatorId,
+        CalciteTypes.toSchema(aggregate.getRowType()),
+        false,
+        null,
+        windowEndKey,
+        0,
+        false,
+        watermarkDepth,
+        new WindowPanes(panes.startKey(), panes.endKey(), panes.sizeMillis(), panes.slideMillis()));
   }
 
   /** Refuses a STATE_TTL hint on an aggregation whose state something else bounds. */

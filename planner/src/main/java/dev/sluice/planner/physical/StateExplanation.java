@@ -11,6 +11,7 @@ import dev.sluice.execution.plan.PlanSpec;
 import dev.sluice.execution.plan.QuerySpec;
 import dev.sluice.execution.plan.SessionAggregateSpec;
 import dev.sluice.execution.plan.WatermarkSpec;
+import dev.sluice.execution.plan.WindowPanes;
 import dev.sluice.execution.type.Schema;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -129,6 +130,18 @@ public final class StateExplanation {
       values.add(result.field(aggregate.keyCount() + i).name() + " = " + call(call, arguments));
     }
     line("per key", String.join(", ", values));
+    if (aggregate.panes() != null) {
+      WindowPanes panes = aggregate.panes();
+      line(
+          "panes",
+          "state is kept per "
+              + duration(panes.slideMillis())
+              + " pane and key; each window of "
+              + duration(panes.sizeMillis())
+              + " is merged from its "
+              + panes.panesPerWindow()
+              + " panes when emitted");
+    }
     first(aggregate, PaneExpandSpec.class)
         .ifPresent(
             panes ->
@@ -152,10 +165,16 @@ public final class StateExplanation {
       line(
           "bounded by", "nothing: complete mode emits every group every batch, so none is removed");
     } else if (windowed) {
+      String removed =
+          aggregate.panes() == null
+              ? "a group is removed once the watermark passes its " + windowEnd
+              : "a pane is removed once the watermark passes the "
+                  + windowEnd
+                  + " of its last window";
       line(
           "bounded by",
-          "the watermark: a group is removed once the watermark passes its "
-              + windowEnd
+          "the watermark: "
+              + removed
               + (aggregate.watermarkDepth() > 0
                   ? " (the watermark of "
                       + batches(aggregate.watermarkDepth())

@@ -55,17 +55,30 @@ final class GroupTable {
   int findOrInsert(byte[] key, int length) {
     int hash = Murmur3.hash32(key, 0, length, KeyGroups.HASH_SEED);
     long prefix = prefix(key, length);
+    int slot = probe(key, length, hash, prefix);
+    return slot >= 0 ? (int) slots[2 * slot] - 1 : insert(-slot - 1, hash, prefix, key, length);
+  }
+
+  /** The id of the group whose key is {@code key[0, length)}, or -1 if there is none. */
+  int find(byte[] key, int length) {
+    int hash = Murmur3.hash32(key, 0, length, KeyGroups.HASH_SEED);
+    int slot = probe(key, length, hash, prefix(key, length));
+    return slot >= 0 ? (int) slots[2 * slot] - 1 : -1;
+  }
+
+  /** The slot holding the key, or {@code -1 - s} for the empty slot {@code s} where it would go. */
+  private int probe(byte[] key, int length, int hash, long prefix) {
     int mask = slots.length / 2 - 1;
     for (int slot = slotOf(hash); ; slot = (slot + 1) & mask) {
       long head = slots[2 * slot];
       if (head == 0) {
-        return insert(slot, hash, prefix, key, length);
+        return -1 - slot;
       }
       if ((int) (head >>> 32) == hash && slots[2 * slot + 1] == prefix) {
         int group = (int) head - 1;
         if (length <= INLINE_BYTES
             || Arrays.equals(keys, keyOffsets[group], keyOffsets[group + 1], key, 0, length)) {
-          return group;
+          return slot;
         }
       }
     }

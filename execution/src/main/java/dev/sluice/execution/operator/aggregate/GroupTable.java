@@ -54,20 +54,22 @@ final class GroupTable {
    */
   int findOrInsert(byte[] key, int length) {
     int hash = Murmur3.hash32(key, 0, length, KeyGroups.HASH_SEED);
-    long prefix = prefix(key, length);
-    int slot = probe(key, length, hash, prefix);
+    long prefix = prefix(key, 0, length);
+    int slot = probe(key, 0, length, hash, prefix);
     return slot >= 0 ? (int) slots[2 * slot] - 1 : insert(-slot - 1, hash, prefix, key, length);
   }
 
-  /** The id of the group whose key is {@code key[0, length)}, or -1 if there is none. */
-  int find(byte[] key, int length) {
-    int hash = Murmur3.hash32(key, 0, length, KeyGroups.HASH_SEED);
-    int slot = probe(key, length, hash, prefix(key, length));
+  /**
+   * The id of the group whose key is {@code key[offset, offset + length)}, or -1 if there is none.
+   */
+  int find(byte[] key, int offset, int length) {
+    int hash = Murmur3.hash32(key, offset, length, KeyGroups.HASH_SEED);
+    int slot = probe(key, offset, length, hash, prefix(key, offset, length));
     return slot >= 0 ? (int) slots[2 * slot] - 1 : -1;
   }
 
   /** The slot holding the key, or {@code -1 - s} for the empty slot {@code s} where it would go. */
-  private int probe(byte[] key, int length, int hash, long prefix) {
+  private int probe(byte[] key, int offset, int length, int hash, long prefix) {
     int mask = slots.length / 2 - 1;
     for (int slot = slotOf(hash); ; slot = (slot + 1) & mask) {
       long head = slots[2 * slot];
@@ -77,7 +79,8 @@ final class GroupTable {
       if ((int) (head >>> 32) == hash && slots[2 * slot + 1] == prefix) {
         int group = (int) head - 1;
         if (length <= INLINE_BYTES
-            || Arrays.equals(keys, keyOffsets[group], keyOffsets[group + 1], key, 0, length)) {
+            || Arrays.equals(
+                keys, keyOffsets[group], keyOffsets[group + 1], key, offset, offset + length)) {
           return slot;
         }
       }
@@ -156,11 +159,11 @@ final class GroupTable {
    * The key's length in the top byte (at most {@value #INLINE_BYTES}, or 0xFF for a longer key)
    * above its first {@value #INLINE_BYTES} bytes: equal prefixes of short keys mean equal keys.
    */
-  private static long prefix(byte[] key, int length) {
+  private static long prefix(byte[] key, int offset, int length) {
     int inline = Math.min(length, INLINE_BYTES);
     long prefix = length <= INLINE_BYTES ? (long) length << 56 : 0xFFL << 56;
     for (int i = 0; i < inline; i++) {
-      prefix |= (key[i] & 0xFFL) << (8 * i);
+      prefix |= (key[offset + i] & 0xFFL) << (8 * i);
     }
     return prefix;
   }

@@ -3,6 +3,7 @@ package dev.sluice.execution.operator.aggregate;
 import dev.sluice.execution.batch.Batch;
 import dev.sluice.execution.batch.BatchBuilder;
 import dev.sluice.execution.batch.Row;
+import dev.sluice.execution.batch.VectorValues;
 import dev.sluice.execution.connector.OutputMode;
 import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
@@ -20,9 +21,11 @@ import dev.sluice.state.encoding.BinaryReader;
 import dev.sluice.state.encoding.BinaryWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -41,8 +44,9 @@ import org.apache.arrow.vector.FieldVector;
  * row can change it any more, so its panes can go.
  *
  * <p><b>Per batch.</b> Partial rows merge into their pane's state as in {@link AggregateOperator}.
- * At the end of the input, one scan of each store's panes, in pane order (so floating-point sums
- * add up the same way every time), merges each pane into the windows that need a result this batch:
+ * At the end of the input, one sorted scan of each store's panes brings each key's panes together,
+ * in pane order (so floating-point sums add up the same way every time), and merges them into that
+ * key's windows that need a result this batch — a small map per key, not a table of every window:
  *
  * <ul>
  *   <li>windows closing now (their end after the last close, at or before the watermark): emitted
@@ -151,22 +155,14 @@ public final class PaneWindowAggregateOperator implements Operator {
   public void onEndOfInput(int input) {
     OutputMode mode = state.outputMode();
     boolean complete = mode == OutputMode.COMPLETE && changelog == null;
-    boolean emitClosing =
-        changelog == null && (mode == OutputMode.APPEND || spec.finalRowOnClose());
-    boolean changes = changelog != null || mode == OutputMode.UPDATE;
-    Windows windows = new Windows();
+    Emit emit =
+        new Emit(
+            complete,
+            changelog == null && (mode == OutputMode.APPEND || spec.finalRowOnClose()) || complete,
+            changelog != null || mode == OutputMode.UPDATE);
     for (int pane = 0; pane < changed.size(); pane++) {
       byte[] key = changed.key(pane);
       store(keyGroupOf(key, key.length)).put(entryKey(PANE, key, key.length), encode(pane));
-      if (changes) {
-        long paneEnd = paneEnd(key);
-        for (int w = 0; w < panes.panesPerWindow(); w++) {
-          long windowEnd = paneEnd + w * panes.slideMillis();
-          if (windowEnd > watermark) {
-            windows.add(windowKey(key, windowEnd));
-          }
-        }
-      }
     }
     try (BatchBuilder out =
         new BatchBuilder(spec.schema(), context.allocator(), context.maxRowsPerBatch())) {
@@ -174,26 +170,7 @@ public final class PaneWindowAggregateOperator implements Operator {
         // Before this batch freezes the windows it closes.
         state.keyGroupRange().keyGroups().forEach(group -> emitClosedWindows(store(group), out));
       }
-      state
-          .keyGroupRange()
-          .keyGroups()
-          .forEach(group -> mergePanes(store(group), windows, complete, emitClosing || complete));
-      for (int w = 0; w < windows.size(); w++) {
-        Row row = resultRow(windows.key(w), windows.current(w));
-        if (windows.closing(w)) {
-          if (complete) {
-            byte[] key = windows.key(w);
-            store(keyGroupOf(key, key.length))
-                .put(entryKey(CLOSED_WINDOW, key, key.length), encode(windows.current(w)));
-          }
-          out.add(row);
-        } else if (changelog != null) {
-          Object[][] old = windows.old(w);
-          changelog.add(old == null ? null : resultRow(windows.key(w), old), row);
-        } else {
-          out.add(row);
-        }
-      }
+      state.keyGroupRange().keyGroups().forEach(group -> mergePanes(store(group), emit, out));
       if (changelog != null) {
         out.addAll(changelog.drain());
       }
@@ -207,59 +184,126 @@ public final class PaneWindowAggregateOperator implements Operator {
   }
 
   /**
-   * Merges the panes of {@code store}, in pane order, into the windows that need a result this
-   * batch (see the class comment), adding those that close now when {@code closing} is set, and
-   * removes the panes whose last window has closed. Every pane but those whose windows all closed
-   * in earlier batches contributes.
+   * What this batch emits: every open window ({@code allOpen}, complete mode), the windows closing
+   * now ({@code closing}), the open windows of changed panes ({@code changes}, update and changelog
+   * mode).
    */
-  private void mergePanes(StateStore store, Windows windows, boolean allOpen, boolean closing) {
+  private record Emit(boolean allOpen, boolean closing, boolean changes) {}
+
+  /**
+   * Emits what {@code emit} asks for from the panes of {@code store}, read in key order so that
+   * each key's panes come together and in pane order, and removes the panes whose last window has
+   * closed.
+   */
+  private void mergePanes(StateStore store, Emit emit, BatchBuilder out) {
     long closedThrough = closedThrough(store);
-    List<StateEntry> paneEntries = new ArrayList<>();
-    Iterator<StateEntry> scan = store.unorderedScan(new byte[] {PANE});
+    List<StateEntry> keyPanes = new ArrayList<>();
+    Iterator<StateEntry> scan = store.prefixScan(new byte[] {PANE});
     long lastWindowAfter = panes.sizeMillis() - panes.slideMillis();
-    int removed = 0;
+    boolean panesLeft = false;
     while (scan.hasNext()) {
       StateEntry entry = scan.next();
-      paneEntries.add(entry);
+      if (!keyPanes.isEmpty() && !sameKey(keyPanes.get(0).key(), entry.key())) {
+        mergeKey(keyPanes, closedThrough, emit, store, out);
+        keyPanes.clear();
+      }
+      keyPanes.add(entry);
       if (paneEnd(entry.key()) + lastWindowAfter <= watermark) {
         scan.remove();
-        removed++;
+      } else {
+        panesLeft = true;
       }
     }
-    paneEntries.sort(Comparator.comparingLong(entry -> paneEnd(entry.key())));
-    for (StateEntry entry : paneEntries) {
-      byte[] key = Arrays.copyOfRange(entry.key(), 1, entry.key().length);
-      int changedPane = changed.find(key, key.length);
-      Object[][] current = decode(entry.value());
-      Object[][] previous =
-          changedPane < 0
-              ? current
-              : before.get(changedPane) == null ? null : decode(before.get(changedPane));
-      long paneEnd = paneEnd(key);
-      for (int w = 0; w < panes.panesPerWindow(); w++) {
-        long windowEnd = paneEnd + w * panes.slideMillis();
-        if (windowEnd <= closedThrough) {
-          continue; // closed in an earlier batch
-        }
-        byte[] windowKey = windowKey(key, windowEnd);
-        if (windowEnd <= watermark) {
-          if (closing && previous != null) {
-            windows.mergeClosing(windowKey, previous);
-          }
-        } else if (allOpen) {
-          windows.mergeOpen(windowKey, current);
-        } else {
-          windows.mergeChanged(windowKey, current, previous);
-        }
-      }
+    if (!keyPanes.isEmpty()) {
+      mergeKey(keyPanes, closedThrough, emit, store, out);
     }
-    boolean panesLeft = paneEntries.size() > removed;
     if (panesLeft && watermark > closedThrough) {
       store.put(CLOSED_THROUGH, new BinaryWriter().writeLong(watermark).toByteArray());
     } else if (!panesLeft && closedThrough != Long.MIN_VALUE) {
       // Without panes nothing is left to close; a pane added later starts its own record.
       store.remove(CLOSED_THROUGH);
     }
+  }
+
+  /** Whether two pane entries belong to the same key (they differ at most in the pane). */
+  private static boolean sameKey(byte[] a, byte[] b) {
+    return a.length == b.length
+        && Arrays.equals(a, 0, a.length - PANE_BYTES, b, 0, b.length - PANE_BYTES);
+  }
+
+  /**
+   * Merges the panes of one key (its state entries, in pane order) into the windows this batch
+   * emits, and emits them. A pane changed in this batch counts in a window closing now with its
+   * state from before the batch: its new rows are late for that window.
+   */
+  private void mergeKey(
+      List<StateEntry> keyPanes,
+      long closedThrough,
+      Emit emit,
+      StateStore store,
+      BatchBuilder out) {
+    int count = keyPanes.size();
+    long[] ends = new long[count];
+    Object[][][] current = new Object[count][][];
+    Object[][][] previous = new Object[count][][];
+    Set<Long> changedWindows = new HashSet<>();
+    for (int p = 0; p < count; p++) {
+      StateEntry entry = keyPanes.get(p);
+      ends[p] = paneEnd(entry.key());
+      current[p] = decode(entry.value());
+      int changedPane = changed.find(entry.key(), 1, entry.key().length - 1);
+      previous[p] = current[p];
+      if (changedPane >= 0) {
+        byte[] stored = before.get(changedPane);
+        previous[p] = stored == null ? null : decode(stored);
+        for (int w = 0; w < panes.panesPerWindow(); w++) {
+          changedWindows.add(ends[p] + w * panes.slideMillis());
+        }
+      }
+    }
+    TreeMap<Long, WindowStates> windows = new TreeMap<>();
+    for (int p = 0; p < count; p++) {
+      for (int w = 0; w < panes.panesPerWindow(); w++) {
+        long windowEnd = ends[p] + w * panes.slideMillis();
+        if (windowEnd <= closedThrough) {
+          continue; // closed in an earlier batch
+        }
+        if (windowEnd <= watermark) {
+          if (emit.closing() && previous[p] != null) {
+            windows
+                .computeIfAbsent(windowEnd, end -> new WindowStates(true))
+                .add(previous[p], null);
+          }
+        } else if (emit.allOpen() || (emit.changes() && changedWindows.contains(windowEnd))) {
+          windows
+              .computeIfAbsent(windowEnd, end -> new WindowStates(false))
+              .add(current[p], changelog == null ? null : previous[p]);
+        }
+      }
+    }
+    if (windows.isEmpty()) {
+      return;
+    }
+    byte[] entryKey = keyPanes.get(0).key();
+    byte[] paneKey = Arrays.copyOfRange(entryKey, 1, entryKey.length);
+    Object[] otherKeys =
+        ValueCodec.decodeKey(
+            keyTypes.subList(0, keyTypes.size() - 2),
+            Arrays.copyOf(paneKey, paneKey.length - PANE_BYTES));
+    windows.forEach(
+        (windowEnd, states) -> {
+          Row row = resultRow(otherKeys, windowEnd, states.current);
+          if (states.closing && emit.allOpen()) {
+            byte[] windowKey = windowKey(paneKey, windowEnd);
+            store.put(entryKey(CLOSED_WINDOW, windowKey, windowKey.length), encode(states.current));
+          }
+          if (changelog != null && !states.closing) {
+            changelog.add(
+                states.old == null ? null : resultRow(otherKeys, windowEnd, states.old), row);
+          } else {
+            out.add(row);
+          }
+        });
   }
 
   /** Emits the windows complete mode froze when they closed. */
@@ -278,9 +322,20 @@ public final class PaneWindowAggregateOperator implements Operator {
     return value == null ? Long.MIN_VALUE : new BinaryReader(value).readLong();
   }
 
-  /** The result row of a window, its keys in the order the query wrote them. */
+  /** The result row of a frozen window, from its key. */
   private Row resultRow(byte[] windowKey, Object[][] states) {
     Object[] keys = ValueCodec.decodeKey(keyTypes, windowKey);
+    return resultRow(
+        Arrays.copyOf(keys, keys.length - 2),
+        ValueCodec.readOrderedLong(windowKey, windowKey.length - 8),
+        states);
+  }
+
+  /** The result row of a window, its keys in the order the query wrote them. */
+  private Row resultRow(Object[] otherKeys, long windowEnd, Object[][] states) {
+    Object[] keys = Arrays.copyOf(otherKeys, spec.keyCount());
+    keys[spec.keyCount() - 2] = VectorValues.timestamp(windowEnd - panes.sizeMillis());
+    keys[spec.keyCount() - 1] = VectorValues.timestamp(windowEnd);
     Object[] values = new Object[spec.resultSchema().size()];
     for (int k = 0; k < spec.keyCount(); k++) {
       values[k] = keys[spec.inputKey(k)];
@@ -371,87 +426,35 @@ public final class PaneWindowAggregateOperator implements Operator {
     }
   }
 
-  /**
-   * The windows given a result this batch, numbered by key, each with its states merged from its
-   * panes so far: as of now, and for a changelog as of before the batch.
-   */
-  private final class Windows {
-    private final GroupTable keys = new GroupTable();
-    private final List<Object[][]> current = new ArrayList<>();
-    private final List<Object[][]> old = new ArrayList<>();
-    private final List<Boolean> closing = new ArrayList<>();
+  /** A window's states merged from its panes: as of now, and before the batch (changelog). */
+  private final class WindowStates {
+    final boolean closing;
+    Object[][] current;
+    Object[][] old;
 
-    int size() {
-      return keys.size();
+    WindowStates(boolean closing) {
+      this.closing = closing;
     }
 
-    byte[] key(int window) {
-      return keys.key(window);
-    }
-
-    Object[][] current(int window) {
-      return current.get(window);
-    }
-
-    /** The window's states before the batch, or null if none of its panes existed. */
-    Object[][] old(int window) {
-      return old.get(window);
-    }
-
-    boolean closing(int window) {
-      return closing.get(window);
-    }
-
-    /** Adds a window whose panes changed in this batch. */
-    void add(byte[] windowKey) {
-      find(windowKey, false);
-    }
-
-    /** Merges a pane into a window that closes in this batch, adding the window. */
-    void mergeClosing(byte[] windowKey, Object[][] states) {
-      merge(current, find(windowKey, true), states);
-    }
-
-    /** Merges a pane into an open window, adding the window. */
-    void mergeOpen(byte[] windowKey, Object[][] states) {
-      merge(current, find(windowKey, false), states);
-    }
-
-    /** Merges a pane into a window added because a pane of it changed; ignores other windows. */
-    void mergeChanged(byte[] windowKey, Object[][] states, Object[][] previous) {
-      int window = keys.find(windowKey, windowKey.length);
-      if (window >= 0) {
-        merge(current, window, states);
-        if (previous != null) {
-          merge(old, window, previous);
-        }
+    void add(Object[][] pane, Object[][] paneBefore) {
+      current = merge(current, pane);
+      if (paneBefore != null) {
+        old = merge(old, paneBefore);
       }
     }
 
-    private int find(byte[] windowKey, boolean isClosing) {
-      int known = keys.size();
-      int window = keys.findOrInsert(windowKey, windowKey.length);
-      if (window == known) {
-        current.add(null);
-        old.add(null);
-        closing.add(isClosing);
-      }
-      return window;
-    }
-
-    private void merge(List<Object[][]> states, int window, Object[][] pane) {
-      Object[][] merged = states.get(window);
+    private Object[][] merge(Object[][] merged, Object[][] pane) {
       if (merged == null) {
         merged = new Object[spec.calls().size()][];
         for (int c = 0; c < merged.length; c++) {
           merged[c] = Aggregates.initial(spec.calls().get(c));
         }
-        states.set(window, merged);
       }
       for (int c = 0; c < merged.length; c++) {
         AggregateCall call = spec.calls().get(c);
         Aggregates.merge(call, merged[c], Aggregates.partialValues(call, pane[c]));
       }
+      return merged;
     }
   }
 }

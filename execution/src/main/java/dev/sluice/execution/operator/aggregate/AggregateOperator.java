@@ -94,6 +94,8 @@ public final class AggregateOperator implements Operator {
   /** The input column where each call's partial state starts (unused for DISTINCT calls). */
   private final int[] stateColumns;
 
+  private final StoredStates storedStates;
+
   /** Set when the operator emits a changelog. */
   private GroupChangelog changelog;
 
@@ -132,6 +134,7 @@ public final class AggregateOperator implements Operator {
             .mapToInt(call -> call.distinct() ? distinctArguments.indexOf(call.argument()) : -1)
             .toArray();
     accumulators = calls.stream().map(GroupAccumulator::of).toArray(GroupAccumulator[]::new);
+    storedStates = new StoredStates(calls);
     stateColumns = new int[calls.size()];
     int column = spec.keyCount() + distinctTypes.size();
     for (int c = 0; c < calls.size(); c++) {
@@ -197,7 +200,7 @@ public final class AggregateOperator implements Operator {
   /** Starts a group changed first in this batch from its stored state, or empty if none. */
   private void startGroup(int group, byte[] stored) {
     before.add(stored);
-    Object[][] states = stored == null ? null : decode(stored);
+    Object[][] states = stored == null ? null : storedStates.decode(stored);
     for (int c = 0; c < accumulators.length; c++) {
       accumulators[c].start(group);
       if (states != null) {
@@ -256,9 +259,9 @@ public final class AggregateOperator implements Operator {
         new BatchBuilder(spec.schema(), context.allocator(), context.maxRowsPerBatch())) {
       for (int group = 0; group < changed.size(); group++) {
         byte[] key = changed.key(group);
-        Object[][] states = states(group);
+        Object[][] states = storedStates.of(accumulators, group);
         StateStore store = store(state.keyGroups().keyGroupOfHash(changed.hash(group)));
-        store.put(entryKey(GROUP, key, key.length, null), encode(states));
+        store.put(entryKey(GROUP, key, key.length, null), storedStates.encode(states));
         if (spec.stateTtlMillis() > 0) {
           store.put(
               entryKey(LAST_UPDATE, key, key.length, null),
@@ -266,7 +269,9 @@ public final class AggregateOperator implements Operator {
         }
         if (changelog != null) {
           byte[] old = before.get(group);
-          changelog.add(old == null ? null : resultRow(key, decode(old)), resultRow(key, states));
+          changelog.add(
+              old == null ? null : resultRow(key, storedStates.decode(old)),
+              resultRow(key, states));
         } else if (state.outputMode() == OutputMode.UPDATE) {
           out.add(resultRow(key, states));
         }
@@ -294,7 +299,7 @@ public final class AggregateOperator implements Operator {
                   while (entries.hasNext()) {
                     StateEntry entry = entries.next();
                     byte[] key = java.util.Arrays.copyOfRange(entry.key(), 1, entry.key().length);
-                    out.add(resultRow(key, decode(entry.value())));
+                    out.add(resultRow(key, storedStates.decode(entry.value())));
                     emitted[0]++;
                   }
                 });
@@ -335,7 +340,7 @@ public final class AggregateOperator implements Operator {
                 if (closedBy(entry.key(), watermark)) {
                   byte[] key = java.util.Arrays.copyOfRange(entry.key(), 1, entry.key().length);
                   if (emitClosed) {
-                    out.add(resultRow(key, decode(entry.value())));
+                    out.add(resultRow(key, storedStates.decode(entry.value())));
                   }
                   entries.remove();
                   if (!distinctTypes.isEmpty()) {
@@ -442,32 +447,6 @@ public final class AggregateOperator implements Operator {
     return Row.of(values);
   }
 
-  /** Each call's state of changed group {@code group}. */
-  private Object[][] states(int group) {
-    Object[][] states = new Object[accumulators.length][];
-    for (int c = 0; c < states.length; c++) {
-      states[c] = accumulators[c].state(group);
-    }
-    return states;
-  }
-
-  private byte[] encode(Object[][] states) {
-    BinaryWriter out = new BinaryWriter();
-    for (int c = 0; c < states.length; c++) {
-      Aggregates.write(out, spec.calls().get(c), states[c]);
-    }
-    return out.toByteArray();
-  }
-
-  private Object[][] decode(byte[] bytes) {
-    BinaryReader in = new BinaryReader(bytes);
-    Object[][] states = new Object[spec.calls().size()][];
-    for (int c = 0; c < states.length; c++) {
-      states[c] = Aggregates.read(in, spec.calls().get(c));
-    }
-    return states;
-  }
-
   @Override
   public void close() {
     clearChanges();
@@ -484,7 +463,7 @@ public final class AggregateOperator implements Operator {
       return Optional.empty();
     }
     startGroup(group, null);
-    return Optional.of(resultRow(key, states(group)));
+    return Optional.of(resultRow(key, storedStates.of(accumulators, group)));
   }
 
   private void clearChanges() {

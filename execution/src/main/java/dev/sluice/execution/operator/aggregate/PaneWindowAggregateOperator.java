@@ -75,6 +75,8 @@ public final class PaneWindowAggregateOperator implements Operator {
   private final GroupAccumulator[] accumulators;
   private final int[] stateColumns;
 
+  private final StoredStates storedStates;
+
   /** Panes changed in this batch, numbered in first-change order. */
   private final GroupTable changed = new GroupTable();
 
@@ -97,6 +99,7 @@ public final class PaneWindowAggregateOperator implements Operator {
     keyEncoder = new KeyEncoder(keyTypes);
     List<AggregateCall> calls = spec.calls();
     accumulators = calls.stream().map(GroupAccumulator::of).toArray(GroupAccumulator[]::new);
+    storedStates = new StoredStates(calls);
     stateColumns = new int[calls.size()];
     int column = spec.keyCount();
     for (int c = 0; c < calls.size(); c++) {
@@ -132,10 +135,11 @@ public final class PaneWindowAggregateOperator implements Operator {
           StateStore store = store(keyGroupOf(key.buffer(), key.size()));
           byte[] stored = store.get(entryKey(PANE, key.buffer(), key.size()));
           before.add(stored);
+          Object[][] states = stored == null ? null : storedStates.decode(stored);
           for (int c = 0; c < accumulators.length; c++) {
             accumulators[c].start(pane);
-            if (stored != null) {
-              accumulators[c].load(pane, decode(stored)[c]);
+            if (states != null) {
+              accumulators[c].load(pane, states[c]);
             }
           }
         }
@@ -162,7 +166,10 @@ public final class PaneWindowAggregateOperator implements Operator {
             changelog != null || mode == OutputMode.UPDATE);
     for (int pane = 0; pane < changed.size(); pane++) {
       byte[] key = changed.key(pane);
-      store(keyGroupOf(key, key.length)).put(entryKey(PANE, key, key.length), encode(pane));
+      store(keyGroupOf(key, key.length))
+          .put(
+              entryKey(PANE, key, key.length),
+              storedStates.encode(storedStates.of(accumulators, pane)));
     }
     try (BatchBuilder out =
         new BatchBuilder(spec.schema(), context.allocator(), context.maxRowsPerBatch())) {
@@ -250,12 +257,12 @@ public final class PaneWindowAggregateOperator implements Operator {
     for (int p = 0; p < count; p++) {
       StateEntry entry = keyPanes.get(p);
       ends[p] = paneEnd(entry.key());
-      current[p] = decode(entry.value());
+      current[p] = storedStates.decode(entry.value());
       int changedPane = changed.find(entry.key(), 1, entry.key().length - 1);
       previous[p] = current[p];
       if (changedPane >= 0) {
         byte[] stored = before.get(changedPane);
-        previous[p] = stored == null ? null : decode(stored);
+        previous[p] = stored == null ? null : storedStates.decode(stored);
         for (int w = 0; w < panes.panesPerWindow(); w++) {
           changedWindows.add(ends[p] + w * panes.slideMillis());
         }
@@ -295,7 +302,9 @@ public final class PaneWindowAggregateOperator implements Operator {
           Row row = resultRow(otherKeys, windowEnd, states.current);
           if (states.closing && emit.allOpen()) {
             byte[] windowKey = windowKey(paneKey, windowEnd);
-            store.put(entryKey(CLOSED_WINDOW, windowKey, windowKey.length), encode(states.current));
+            store.put(
+                entryKey(CLOSED_WINDOW, windowKey, windowKey.length),
+                storedStates.encode(states.current));
           }
           if (changelog != null && !states.closing) {
             changelog.add(
@@ -312,7 +321,9 @@ public final class PaneWindowAggregateOperator implements Operator {
     while (frozen.hasNext()) {
       StateEntry entry = frozen.next();
       out.add(
-          resultRow(Arrays.copyOfRange(entry.key(), 1, entry.key().length), decode(entry.value())));
+          resultRow(
+              Arrays.copyOfRange(entry.key(), 1, entry.key().length),
+              storedStates.decode(entry.value())));
     }
   }
 
@@ -386,31 +397,6 @@ public final class PaneWindowAggregateOperator implements Operator {
     entry[0] = kind;
     System.arraycopy(key, 0, entry, 1, length);
     return entry;
-  }
-
-  private byte[] encode(int pane) {
-    Object[][] states = new Object[accumulators.length][];
-    for (int c = 0; c < states.length; c++) {
-      states[c] = accumulators[c].state(pane);
-    }
-    return encode(states);
-  }
-
-  private byte[] encode(Object[][] states) {
-    BinaryWriter out = new BinaryWriter();
-    for (int c = 0; c < states.length; c++) {
-      Aggregates.write(out, spec.calls().get(c), states[c]);
-    }
-    return out.toByteArray();
-  }
-
-  private Object[][] decode(byte[] bytes) {
-    BinaryReader in = new BinaryReader(bytes);
-    Object[][] states = new Object[spec.calls().size()][];
-    for (int c = 0; c < states.length; c++) {
-      states[c] = Aggregates.read(in, spec.calls().get(c));
-    }
-    return states;
   }
 
   @Override

@@ -77,6 +77,11 @@ public final class PaneWindowAggregateOperator implements Operator {
 
   private final StoredStates storedStates;
 
+  /** The calls, and where each result key is among the input keys. */
+  private final AggregateCall[] calls;
+
+  private final int[] inputKeys;
+
   /** Panes changed in this batch, numbered in first-change order. */
   private final GroupTable changed = new GroupTable();
 
@@ -97,14 +102,18 @@ public final class PaneWindowAggregateOperator implements Operator {
       keyTypes.add(spec.input().schema().field(i).type());
     }
     keyEncoder = new KeyEncoder(keyTypes);
-    List<AggregateCall> calls = spec.calls();
-    accumulators = calls.stream().map(GroupAccumulator::of).toArray(GroupAccumulator[]::new);
-    storedStates = new StoredStates(calls);
-    stateColumns = new int[calls.size()];
+    calls = spec.calls().toArray(AggregateCall[]::new);
+    inputKeys = new int[spec.keyCount()];
+    for (int k = 0; k < inputKeys.length; k++) {
+      inputKeys[k] = spec.inputKey(k);
+    }
+    accumulators = spec.calls().stream().map(GroupAccumulator::of).toArray(GroupAccumulator[]::new);
+    storedStates = new StoredStates(spec.calls());
+    stateColumns = new int[calls.length];
     int column = spec.keyCount();
-    for (int c = 0; c < calls.size(); c++) {
+    for (int c = 0; c < calls.length; c++) {
       stateColumns[c] = column;
-      column += Aggregates.stateWidth(calls.get(c));
+      column += Aggregates.stateWidth(calls[c]);
     }
   }
 
@@ -258,7 +267,8 @@ public final class PaneWindowAggregateOperator implements Operator {
       StateEntry entry = keyPanes.get(p);
       ends[p] = paneEnd(entry.key());
       current[p] = storedStates.decode(entry.value());
-      int changedPane = changed.find(entry.key(), 1, entry.key().length - 1);
+      int changedPane =
+          changed.size() == 0 ? -1 : changed.find(entry.key(), 1, entry.key().length - 1);
       previous[p] = current[p];
       if (changedPane >= 0) {
         byte[] stored = before.get(changedPane);
@@ -347,12 +357,12 @@ public final class PaneWindowAggregateOperator implements Operator {
     Object[] keys = Arrays.copyOf(otherKeys, spec.keyCount());
     keys[spec.keyCount() - 2] = VectorValues.timestamp(windowEnd - panes.sizeMillis());
     keys[spec.keyCount() - 1] = VectorValues.timestamp(windowEnd);
-    Object[] values = new Object[spec.resultSchema().size()];
-    for (int k = 0; k < spec.keyCount(); k++) {
-      values[k] = keys[spec.inputKey(k)];
+    Object[] values = new Object[inputKeys.length + calls.length];
+    for (int k = 0; k < inputKeys.length; k++) {
+      values[k] = keys[inputKeys[k]];
     }
-    for (int c = 0; c < spec.calls().size(); c++) {
-      values[spec.keyCount() + c] = Aggregates.result(spec.calls().get(c), states[c]);
+    for (int c = 0; c < calls.length; c++) {
+      values[inputKeys.length + c] = Aggregates.result(calls[c], states[c]);
     }
     return Row.of(values);
   }
@@ -431,13 +441,13 @@ public final class PaneWindowAggregateOperator implements Operator {
 
     private Object[][] merge(Object[][] merged, Object[][] pane) {
       if (merged == null) {
-        merged = new Object[spec.calls().size()][];
+        merged = new Object[calls.length][];
         for (int c = 0; c < merged.length; c++) {
-          merged[c] = Aggregates.initial(spec.calls().get(c));
+          merged[c] = Aggregates.initial(calls[c]);
         }
       }
       for (int c = 0; c < merged.length; c++) {
-        AggregateCall call = spec.calls().get(c);
+        AggregateCall call = calls[c];
         Aggregates.merge(call, merged[c], Aggregates.partialValues(call, pane[c]));
       }
       return merged;

@@ -1,5 +1,9 @@
 package dev.sluice.api;
 
+import static dev.sluice.api.functions.col;
+import static dev.sluice.api.functions.count;
+import static dev.sluice.api.functions.sum;
+import static dev.sluice.api.functions.window;
 import static dev.sluice.api.testing.StreamTest.addData;
 import static dev.sluice.api.testing.StreamTest.checkChangelogTable;
 import static dev.sluice.api.testing.StreamTest.checkNewOutput;
@@ -64,7 +68,7 @@ class HopPaneStateTest {
   }
 
   /** A result row: the keys in the order the query wrote them, then COUNT and SUM. */
-  private static Row window(long auction, int start, long bids, long total) {
+  private static Row result(long auction, int start, long bids, long total) {
     return Row.of(auction, t(start), t(start + 6), bids, total);
   }
 
@@ -75,21 +79,21 @@ class HopPaneStateTest {
         .run(
             addData(bids, bid(1, 10, 1), bid(2, 5, 1), bid(1, 20, 3)),
             // watermark 3 closes the windows ending at 2: [-4, 2) of both auctions
-            checkNewOutput(window(1, -4, 1, 10), window(2, -4, 1, 5)),
+            checkNewOutput(result(1, -4, 1, 10), result(2, -4, 1, 5)),
             stopStream(),
             startStream(),
             // at 1 s, behind watermark 3: late for [-4, 2), which stays as emitted, but on time
             // for the other two windows of its pane; watermark 5 then closes [-2, 4)
             addData(bids, bid(1, 100, 5), bid(1, 1000, 1)),
-            checkNewOutput(window(1, -2, 3, 1030), window(2, -2, 1, 5)),
+            checkNewOutput(result(1, -2, 3, 1030), result(2, -2, 1, 5)),
             stopStream(),
             startStream(),
             addData(bids, bid(3, 7, 30)),
             checkNewOutput(
-                window(1, 0, 4, 1130),
-                window(2, 0, 1, 5),
-                window(1, 2, 2, 120),
-                window(1, 4, 1, 100)));
+                result(1, 0, 4, 1130),
+                result(2, 0, 1, 5),
+                result(1, 2, 2, 120),
+                result(1, 4, 1, 100)));
   }
 
   @Test
@@ -99,13 +103,13 @@ class HopPaneStateTest {
         .run(
             addData(bids, bid(1, 10, 1)),
             // pane [0, 2) belongs to [-4, 2), [-2, 4), [0, 6); watermark 1 closes none yet
-            checkNewOutput(window(1, -4, 1, 10), window(1, -2, 1, 10), window(1, 0, 1, 10)),
+            checkNewOutput(result(1, -4, 1, 10), result(1, -2, 1, 10), result(1, 0, 1, 10)),
             addData(bids, bid(2, 5, 4)),
             // auction 1's windows did not change; watermark 4 closes [-4, 2) and [-2, 4) silently
-            checkNewOutput(window(2, 0, 1, 5), window(2, 2, 1, 5), window(2, 4, 1, 5)),
+            checkNewOutput(result(2, 0, 1, 5), result(2, 2, 1, 5), result(2, 4, 1, 5)),
             addData(bids, bid(1, 20, 1)),
             // late for every window of its pane but [0, 6): only that one changes
-            checkNewOutput(window(1, 0, 2, 30)));
+            checkNewOutput(result(1, 0, 2, 30)));
   }
 
   @Test
@@ -127,11 +131,11 @@ class HopPaneStateTest {
     query.processAllAvailable();
     assertThat(sluice.table("whole").collectAsList())
         .containsExactlyInAnyOrder(
-            window(1, -4, 1, 10),
-            window(1, -2, 1, 10),
-            window(1, 0, 3, 70),
-            window(1, 2, 1, 20),
-            window(1, 4, 1, 20));
+            result(1, -4, 1, 10),
+            result(1, -2, 1, 10),
+            result(1, 0, 3, 70),
+            result(1, 2, 1, 20),
+            result(1, 4, 1, 20));
     query.stop();
   }
 
@@ -160,6 +164,26 @@ class HopPaneStateTest {
                 Row.of(1L, t(0), t(6), 2L, 15L),
                 Row.of(1L, t(2), t(8), 2L, 15L),
                 Row.of(1L, t(4), t(10), 1L, 5L)));
+  }
+
+  @Test
+  void theDataFrameSlidingWindowUsesPanesAndKeysUpdatesByItsGroupColumns() {
+    DataFrame perAuction =
+        sluice
+            .table("timed_bids")
+            .groupBy(window(col("date_time"), "6 seconds", "2 seconds"), col("auction"))
+            .agg(count().as("bids"), sum(col("price")).as("total"));
+    assertThat(perAuction.keyColumns().orElseThrow())
+        .containsExactlyInAnyOrder("window_start", "window_end", "auction");
+    assertThat(perAuction.explainString()).contains("panes=WindowPanes[");
+    StreamTest.of(sluice, perAuction, checkpoint)
+        .outputMode(OutputMode.UPDATE)
+        .run(
+            addData(bids, bid(7, 10, 5), bid(7, 1, 4)),
+            checkNewOutput(
+                Row.of(t(0), t(6), 7L, 2L, 11L),
+                Row.of(t(2), t(8), 7L, 2L, 11L),
+                Row.of(t(4), t(10), 7L, 2L, 11L)));
   }
 
   @Test

@@ -16,8 +16,9 @@ import java.util.Optional;
  * their pane ({@code PaneExpandSpec}). Partial states merge, so a window's result is the merge of
  * its panes': rows are aggregated once, not once per window.
  *
- * <p>Applies when the aggregation's input is a projection of the HOP whose only references to the
- * window columns are {@code window_start} and {@code window_end} as plain group keys.
+ * <p>Applies when the aggregation's input is the HOP itself (as the DataFrame API's {@code
+ * groupBy(window(...), ...)} plans it) or a projection of it, and the window columns are read only
+ * as group keys, {@code window_start} and {@code window_end} both.
  */
 final class HopPanes {
   private HopPanes() {}
@@ -33,7 +34,21 @@ final class HopPanes {
    */
   record Panes(PlanSpec input, int startKey, int endKey, long sizeMillis, long slideMillis) {}
 
-  static Optional<Panes> of(PlanSpec input, List<Integer> keys) {
+  static Optional<Panes> of(PlanSpec input, List<Integer> keys, List<Integer> callArguments) {
+    if (input instanceof WindowAssignSpec window && window.kind() == WindowAssignSpec.Kind.HOP) {
+      int windowStart = window.input().schema().size();
+      int startKey = keys.indexOf(windowStart);
+      int endKey = keys.indexOf(windowStart + 1);
+      if (startKey < 0
+          || endKey < 0
+          || keys.contains(windowStart + 2)
+          || callArguments.stream().anyMatch(argument -> argument >= windowStart)) {
+        return Optional.empty(); // window_time, or a window column aggregated
+      }
+      return Optional.of(
+          new Panes(
+              overPanes(window), startKey, endKey, window.sizeMillis(), window.slideMillis()));
+    }
     if (!(input instanceof CalcSpec calc)
         || !(calc.input() instanceof WindowAssignSpec window)
         || window.kind() != WindowAssignSpec.Kind.HOP) {
@@ -67,22 +82,25 @@ final class HopPanes {
     if (startKey < 0 || endKey < 0) {
       return Optional.empty();
     }
-    WindowAssignSpec panes =
-        new WindowAssignSpec(
-            window.input(),
-            window.timeColumn(),
-            WindowAssignSpec.Kind.TUMBLE,
-            window.slideMillis(),
-            window.slideMillis(),
-            window.offsetMillis(),
-            window.schema());
     return Optional.of(
         new Panes(
-            calc.withInputs(List.of(panes)),
+            calc.withInputs(List.of(overPanes(window))),
             startKey,
             endKey,
             window.sizeMillis(),
             window.slideMillis()));
+  }
+
+  /** The HOP's rows in panes: a TUMBLE of its slide, with the same columns. */
+  private static WindowAssignSpec overPanes(WindowAssignSpec window) {
+    return new WindowAssignSpec(
+        window.input(),
+        window.timeColumn(),
+        WindowAssignSpec.Kind.TUMBLE,
+        window.slideMillis(),
+        window.slideMillis(),
+        window.offsetMillis(),
+        window.schema());
   }
 
   /** Whether {@code expression} reads any of the window columns, which start at {@code first}. */

@@ -210,7 +210,8 @@ public final class PhysicalPlanner {
     // A one-off query runs every aggregation once over all its input, so any chain is fine there.
     int levelsBelow = streaming ? ChainedAggregations.levelsBelow(input) : 0;
     int watermarkDepth = windowEndKey < 0 ? 0 : levelsBelow;
-    Optional<HopPanes.Panes> panes = HopPanes.of(input, keys);
+    Optional<HopPanes.Panes> panes =
+        HopPanes.of(input, keys, calls.stream().map(AggregateCall::argument).toList());
     if (panes.isPresent() && distinctColumns.isEmpty() && windowEndKey == panes.get().endKey()) {
       return paneAggregate(
           panes.get(), aggregate, keys, calls, operatorId, windowEndKey, watermarkDepth);

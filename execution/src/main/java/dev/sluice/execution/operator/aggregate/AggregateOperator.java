@@ -200,12 +200,11 @@ public final class AggregateOperator implements Operator {
   /** Starts a group changed first in this batch from its stored state, or empty if none. */
   private void startGroup(int group, byte[] stored) {
     before.add(stored);
-    Object[][] states = stored == null ? null : storedStates.decode(stored);
-    for (int c = 0; c < accumulators.length; c++) {
-      accumulators[c].start(group);
-      if (states != null) {
-        accumulators[c].load(group, states[c]);
-      }
+    for (GroupAccumulator accumulator : accumulators) {
+      accumulator.start(group);
+    }
+    if (stored != null) {
+      storedStates.load(accumulators, group, stored);
     }
   }
 
@@ -259,9 +258,8 @@ public final class AggregateOperator implements Operator {
         new BatchBuilder(spec.schema(), context.allocator(), context.maxRowsPerBatch())) {
       for (int group = 0; group < changed.size(); group++) {
         byte[] key = changed.key(group);
-        Object[][] states = storedStates.of(accumulators, group);
         StateStore store = store(state.keyGroups().keyGroupOfHash(changed.hash(group)));
-        store.put(entryKey(GROUP, key, key.length, null), storedStates.encode(states));
+        store.put(entryKey(GROUP, key, key.length, null), storedStates.encode(accumulators, group));
         if (spec.stateTtlMillis() > 0) {
           store.put(
               entryKey(LAST_UPDATE, key, key.length, null),
@@ -271,9 +269,9 @@ public final class AggregateOperator implements Operator {
           byte[] old = before.get(group);
           changelog.add(
               old == null ? null : resultRow(key, storedStates.decode(old)),
-              resultRow(key, states));
+              resultRow(key, storedStates.of(accumulators, group)));
         } else if (state.outputMode() == OutputMode.UPDATE) {
-          out.add(resultRow(key, states));
+          out.add(resultRow(key, storedStates.of(accumulators, group)));
         }
       }
       if (changelog != null) {

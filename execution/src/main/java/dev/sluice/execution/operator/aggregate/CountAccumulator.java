@@ -1,5 +1,9 @@
 package dev.sluice.execution.operator.aggregate;
 
+import dev.sluice.execution.plan.AggregateCall;
+import dev.sluice.state.encoding.BinaryReader;
+import dev.sluice.state.encoding.BinaryWriter;
+import dev.sluice.state.encoding.EncodingException;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 
@@ -40,6 +44,19 @@ final class CountAccumulator extends GroupAccumulator {
   @Override
   void load(int group, Object[] state) {
     counts[group] = (Long) state[0];
+  }
+
+  @Override
+  void writeStored(BinaryWriter out, AggregateCall call, int group) {
+    out.writeNullFlag(false).writeVarLong(counts[group]); // ValueCodec.writeCompact of a BIGINT
+  }
+
+  @Override
+  void readStored(BinaryReader in, AggregateCall call, int group) {
+    if (in.readNullFlag()) {
+      throw new EncodingException("a stored count is NULL at byte " + in.position());
+    }
+    counts[group] = in.readVarLong();
   }
 
   @Override

@@ -2,6 +2,8 @@ package dev.sluice.execution.operator.aggregate;
 
 import dev.sluice.execution.plan.AggregateCall;
 import dev.sluice.execution.type.TypeKind;
+import dev.sluice.state.encoding.BinaryReader;
+import dev.sluice.state.encoding.BinaryWriter;
 import java.util.Arrays;
 import org.apache.arrow.vector.FieldVector;
 
@@ -60,6 +62,19 @@ abstract class GroupAccumulator {
 
   /** Replaces the started group's state by {@code state}, laid out as {@link Aggregates} does. */
   abstract void load(int group, Object[] state);
+
+  /**
+   * Writes the group's state as {@link Aggregates#write} lays it out: the bytes a state store
+   * keeps. Typed accumulators write it without boxing.
+   */
+  void writeStored(BinaryWriter out, AggregateCall call, int group) {
+    Aggregates.write(out, call, state(group));
+  }
+
+  /** Replaces the started group's state by one {@link #writeStored} wrote. */
+  void readStored(BinaryReader in, AggregateCall call, int group) {
+    load(group, Aggregates.read(in, call));
+  }
 
   /** Writes the group's partial state into row {@code outRow} of the call's partial columns. */
   abstract void writeState(FieldVector[] out, int firstColumn, int outRow, int group);

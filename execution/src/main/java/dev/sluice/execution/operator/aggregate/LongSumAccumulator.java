@@ -2,6 +2,10 @@ package dev.sluice.execution.operator.aggregate;
 
 import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
+import dev.sluice.execution.plan.AggregateCall;
+import dev.sluice.execution.type.SqlType;
+import dev.sluice.state.encoding.BinaryReader;
+import dev.sluice.state.encoding.BinaryWriter;
 import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
@@ -61,6 +65,27 @@ final class LongSumAccumulator extends GroupAccumulator {
   void load(int group, Object[] state) {
     seen[group] = state[0] != null;
     sums[group] = seen[group] ? (Long) state[0] : 0;
+  }
+
+  @Override
+  void writeStored(BinaryWriter out, AggregateCall call, int group) {
+    // ValueCodec.writeCompact of a BIGINT
+    if (seen[group]) {
+      out.writeNullFlag(false).writeVarLong(sums[group]);
+    } else {
+      ValueCodec.writeNull(out, SqlType.BIGINT);
+    }
+  }
+
+  @Override
+  void readStored(BinaryReader in, AggregateCall call, int group) {
+    seen[group] = !in.readNullFlag();
+    if (seen[group]) {
+      sums[group] = in.readVarLong();
+    } else {
+      in.skip(Long.BYTES);
+      sums[group] = 0;
+    }
   }
 
   @Override

@@ -144,12 +144,11 @@ public final class PaneWindowAggregateOperator implements Operator {
           StateStore store = store(keyGroupOf(key.buffer(), key.size()));
           byte[] stored = store.get(entryKey(PANE, key.buffer(), key.size()));
           before.add(stored);
-          Object[][] states = stored == null ? null : storedStates.decode(stored);
-          for (int c = 0; c < accumulators.length; c++) {
-            accumulators[c].start(pane);
-            if (states != null) {
-              accumulators[c].load(pane, states[c]);
-            }
+          for (GroupAccumulator accumulator : accumulators) {
+            accumulator.start(pane);
+          }
+          if (stored != null) {
+            storedStates.load(accumulators, pane, stored);
           }
         }
         for (int c = 0; c < accumulators.length; c++) {
@@ -176,9 +175,7 @@ public final class PaneWindowAggregateOperator implements Operator {
     for (int pane = 0; pane < changed.size(); pane++) {
       byte[] key = changed.key(pane);
       store(keyGroupOf(key, key.length))
-          .put(
-              entryKey(PANE, key, key.length),
-              storedStates.encode(storedStates.of(accumulators, pane)));
+          .put(entryKey(PANE, key, key.length), storedStates.encode(accumulators, pane));
     }
     try (BatchBuilder out =
         new BatchBuilder(spec.schema(), context.allocator(), context.maxRowsPerBatch())) {

@@ -26,6 +26,23 @@ final class StoredStates {
     return states;
   }
 
+  /** Group {@code group}'s states as stored, written by the accumulators themselves. */
+  byte[] encode(GroupAccumulator[] accumulators, int group) {
+    BinaryWriter out = new BinaryWriter();
+    for (int c = 0; c < accumulators.length; c++) {
+      accumulators[c].writeStored(out, calls.get(c), group);
+    }
+    return out.toByteArray();
+  }
+
+  /** Loads stored states into started group {@code group} of the accumulators. */
+  void load(GroupAccumulator[] accumulators, int group, byte[] bytes) {
+    BinaryReader in = new BinaryReader(bytes);
+    for (int c = 0; c < accumulators.length; c++) {
+      accumulators[c].readStored(in, calls.get(c), group);
+    }
+  }
+
   byte[] encode(Object[][] states) {
     BinaryWriter out = new BinaryWriter();
     for (int c = 0; c < states.length; c++) {

@@ -77,6 +77,20 @@ class GroupAccumulatorTest {
   }
 
   @Test
+  void aSumOfNoValuesIsStoredAsNullAndReadBackAsNull() {
+    AggregateCall sum = call(AggregateFunction.SUM, SqlType.BIGINT, SqlType.BIGINT);
+    GroupAccumulator empty = GroupAccumulator.of(sum);
+    empty.start(0);
+    BinaryWriter stored = new BinaryWriter();
+    empty.writeStored(stored, sum, 0);
+    assertThat(stored.toByteArray()).isEqualTo(encode(sum, new Object[] {null}));
+    GroupAccumulator reloaded = GroupAccumulator.of(sum);
+    reloaded.start(0);
+    reloaded.readStored(new BinaryReader(stored.toByteArray()), sum, 0);
+    assertThat(reloaded.state(0)).containsExactly((Object) null);
+  }
+
+  @Test
   void integerSumOverflowFailsLikeAggregates() {
     AggregateCall sum = call(AggregateFunction.SUM, SqlType.BIGINT, SqlType.BIGINT);
     SluiceException expected =
@@ -150,6 +164,21 @@ class GroupAccumulatorTest {
           .isEqualTo(encode(call, Aggregates.read(new BinaryReader(expectedBytes), call)));
       assertThat(Aggregates.result(call, merged.state(g)))
           .isEqualTo(Aggregates.result(call, expected[g]));
+      // what a state store keeps, written and read by the accumulator itself
+      BinaryWriter stored = new BinaryWriter();
+      merged.writeStored(stored, call, g);
+      assertThat(stored.toByteArray())
+          .as("%s stored state of group %d", call, g)
+          .isEqualTo(expectedBytes);
+      GroupAccumulator reloaded = GroupAccumulator.of(call);
+      for (int h = 0; h <= g; h++) {
+        reloaded.start(h);
+      }
+      BinaryReader in = new BinaryReader(expectedBytes);
+      reloaded.readStored(in, call, g);
+      assertThat(in.position()).isEqualTo(expectedBytes.length);
+      assertThat(encode(call, reloaded.state(g)))
+          .isEqualTo(encode(call, Aggregates.read(new BinaryReader(expectedBytes), call)));
     }
   }
 

@@ -189,13 +189,6 @@ public final class PhysicalPlanner {
     List<Integer> partialKeys = new ArrayList<>(keys);
     partialKeys.addAll(distinctColumns);
     List<AggregateCall> partialCalls = calls.stream().filter(call -> !call.distinct()).toList();
-    List<Field> partialFields = new ArrayList<>();
-    for (int key : partialKeys) {
-      partialFields.add(inputSchema.field(key));
-    }
-    for (int c = 0; c < partialCalls.size(); c++) {
-      partialFields.addAll(partialCalls.get(c).stateFields("a" + c));
-    }
     String operatorId = "aggregate-" + aggregateCount++;
     Set<Integer> windowEnds = EventTimeColumns.windowEnds(input);
     int windowEndKey = -1;
@@ -224,7 +217,11 @@ public final class PhysicalPlanner {
             : new LateRowFilterSpec(
                 rows, keys.get(windowEndKey), operatorId, watermarkDepth, lastWindowAfter);
     PlanSpec partial =
-        new PartialAggregateSpec(onTime, partialKeys, partialCalls, new Schema(partialFields));
+        new PartialAggregateSpec(
+            onTime,
+            partialKeys,
+            partialCalls,
+            partialSchema(inputSchema, partialKeys, partialCalls));
     if (panes.isPresent()) {
       HopPanes.Panes p = panes.get();
       partial =
@@ -259,7 +256,6 @@ public final class PhysicalPlanner {
       String operatorId,
       int windowEndKey,
       int watermarkDepth) {
-    Schema paneSchema = panes.input().schema();
     List<Integer> paneKeys = new ArrayList<>();
     for (int k = 0; k < keys.size(); k++) {
       if (k != panes.startKey() && k != panes.endKey()) {
@@ -268,13 +264,6 @@ public final class PhysicalPlanner {
     }
     paneKeys.add(keys.get(panes.startKey()));
     paneKeys.add(keys.get(panes.endKey()));
-    List<Field> partialFields = new ArrayList<>();
-    for (int key : paneKeys) {
-      partialFields.add(paneSchema.field(key));
-    }
-    for (int c = 0; c < calls.size(); c++) {
-      partialFields.addAll(calls.get(c).stateFields("a" + c));
-    }
     PlanSpec onTime =
         new LateRowFilterSpec(
             panes.input(),
@@ -282,7 +271,9 @@ public final class PhysicalPlanner {
             operatorId,
             watermarkDepth,
             panes.sizeMillis() - panes.slideMillis());
-    PlanSpec partial = new PartialAggregateSpec(onTime, paneKeys, calls, new Schema(partialFields));
+    PlanSpec partial =
+        new PartialAggregateSpec(
+            onTime, paneKeys, calls, partialSchema(panes.input().schema(), paneKeys, calls));
     return new AggregateSpec(
         new ExchangeSpec(partial, keys.size() - 2),
         keys.size(),
@@ -296,6 +287,18 @@ public final class PhysicalPlanner {
         false,
         watermarkDepth,
         new WindowPanes(panes.startKey(), panes.endKey(), panes.sizeMillis(), panes.slideMillis()));
+  }
+
+  /** A partial aggregation's rows: its keys' columns of {@code input}, then each call's state. */
+  private static Schema partialSchema(Schema input, List<Integer> keys, List<AggregateCall> calls) {
+    List<Field> fields = new ArrayList<>();
+    for (int key : keys) {
+      fields.add(input.field(key));
+    }
+    for (int c = 0; c < calls.size(); c++) {
+      fields.addAll(calls.get(c).stateFields("a" + c));
+    }
+    return new Schema(fields);
   }
 
   /** Refuses a STATE_TTL hint on an aggregation whose state something else bounds. */

@@ -5,8 +5,6 @@ import dev.sluice.execution.batch.BatchBuilder;
 import dev.sluice.execution.batch.Row;
 import dev.sluice.execution.batch.VectorValues;
 import dev.sluice.execution.connector.OutputMode;
-import dev.sluice.execution.error.ErrorCode;
-import dev.sluice.execution.error.SluiceException;
 import dev.sluice.execution.operator.Operator;
 import dev.sluice.execution.operator.OperatorContext;
 import dev.sluice.execution.operator.Output;
@@ -84,7 +82,7 @@ public final class AggregateOperator implements Operator {
   private final Map<ByteBuffer, Integer> seen = new java.util.HashMap<>();
 
   /** This batch's stores by key group; an instance serves one batch of one partition. */
-  private StateStore[] stores;
+  private KeyGroupStores stores;
 
   /** The type of each distinct value after the keys, and each call's slot among them (or -1). */
   private final List<SqlType> distinctTypes = new ArrayList<>();
@@ -149,11 +147,8 @@ public final class AggregateOperator implements Operator {
   public void open(OperatorContext context, Output output) {
     this.context = context;
     this.output = output;
+    stores = new KeyGroupStores(context, spec.operatorId());
     this.state = context.state();
-    if (state == null) {
-      throw new IllegalStateException("aggregation runs only in a stage with state");
-    }
-    stores = new StateStore[state.keyGroups().count()];
     watermark = context.watermarkAtDepth(spec.watermarkDepth());
     if (spec.changelog()) {
       changelog = new GroupChangelog(spec.resultSchema(), spec.having(), context);
@@ -175,13 +170,8 @@ public final class AggregateOperator implements Operator {
     BinaryWriter key = keyEncoder.encode(columns, row);
     int known = changed.size();
     int group = changed.findOrInsert(key.buffer(), key.size());
-    int keyGroup = state.keyGroups().keyGroupOfHash(changed.hash(group));
-    if (!state.keyGroupRange().contains(keyGroup)) {
-      throw new SluiceException(
-          ErrorCode.INTERNAL_ERROR,
-          "key group " + keyGroup + " reached the partition owning " + state.keyGroupRange());
-    }
-    StateStore store = store(keyGroup);
+    int keyGroup = stores.owned(state.keyGroups().keyGroupOfHash(changed.hash(group)));
+    StateStore store = stores.get(keyGroup);
     if (group == known) {
       startGroup(group, store.get(entryKey(GROUP, key.buffer(), key.size(), null)));
     }
@@ -258,7 +248,7 @@ public final class AggregateOperator implements Operator {
         new BatchBuilder(spec.schema(), context.allocator(), context.maxRowsPerBatch())) {
       for (int group = 0; group < changed.size(); group++) {
         byte[] key = changed.key(group);
-        StateStore store = store(state.keyGroups().keyGroupOfHash(changed.hash(group)));
+        StateStore store = stores.get(state.keyGroups().keyGroupOfHash(changed.hash(group)));
         store.put(entryKey(GROUP, key, key.length, null), storedStates.encode(accumulators, group));
         if (spec.stateTtlMillis() > 0) {
           store.put(
@@ -278,7 +268,7 @@ public final class AggregateOperator implements Operator {
         out.addAll(changelog.drain());
       }
       for (Map.Entry<ByteBuffer, Integer> presence : seen.entrySet()) {
-        store(presence.getValue()).put(presence.getKey().array(), new byte[0]);
+        stores.get(presence.getValue()).put(presence.getKey().array(), new byte[0]);
       }
       if (spec.closesWindows() && state.outputMode() != OutputMode.COMPLETE) {
         closeWindows(out);
@@ -293,7 +283,7 @@ public final class AggregateOperator implements Operator {
             .keyGroups()
             .forEach(
                 group -> {
-                  Iterator<StateEntry> entries = store(group).prefixScan(new byte[] {GROUP});
+                  Iterator<StateEntry> entries = stores.get(group).prefixScan(new byte[] {GROUP});
                   while (entries.hasNext()) {
                     StateEntry entry = entries.next();
                     byte[] key = java.util.Arrays.copyOfRange(entry.key(), 1, entry.key().length);
@@ -330,7 +320,7 @@ public final class AggregateOperator implements Operator {
         .keyGroups()
         .forEach(
             group -> {
-              StateStore store = store(group);
+              StateStore store = stores.get(group);
               List<byte[]> closed = new ArrayList<>();
               Iterator<StateEntry> entries = store.unorderedScan(new byte[] {GROUP});
               while (entries.hasNext()) {
@@ -376,7 +366,7 @@ public final class AggregateOperator implements Operator {
         .keyGroups()
         .forEach(
             group -> {
-              StateStore store = store(group);
+              StateStore store = stores.get(group);
               List<byte[]> expired = new ArrayList<>();
               store
                   .unorderedScan(new byte[] {LAST_UPDATE})
@@ -424,15 +414,6 @@ public final class AggregateOperator implements Operator {
       ValueCodec.read(in, type);
     }
     return in.position();
-  }
-
-  private StateStore store(int keyGroup) {
-    StateStore store = stores[keyGroup];
-    if (store == null) {
-      store = state.store(spec.operatorId(), keyGroup);
-      stores[keyGroup] = store;
-    }
-    return store;
   }
 
   private Row resultRow(byte[] key, Object[][] states) {

@@ -5,8 +5,6 @@ import dev.sluice.execution.batch.BatchBuilder;
 import dev.sluice.execution.batch.Row;
 import dev.sluice.execution.batch.VectorValues;
 import dev.sluice.execution.connector.OutputMode;
-import dev.sluice.execution.error.ErrorCode;
-import dev.sluice.execution.error.SluiceException;
 import dev.sluice.execution.operator.Operator;
 import dev.sluice.execution.operator.OperatorContext;
 import dev.sluice.execution.operator.Output;
@@ -91,7 +89,7 @@ public final class PaneWindowAggregateOperator implements Operator {
   private OperatorContext context;
   private Output output;
   private StateContext state;
-  private StateStore[] stores;
+  private KeyGroupStores stores;
   private long watermark;
   private GroupChangelog changelog;
 
@@ -121,11 +119,8 @@ public final class PaneWindowAggregateOperator implements Operator {
   public void open(OperatorContext context, Output output) {
     this.context = context;
     this.output = output;
+    stores = new KeyGroupStores(context, spec.operatorId());
     this.state = context.state();
-    if (state == null) {
-      throw new IllegalStateException("aggregation runs only in a stage with state");
-    }
-    stores = new StateStore[state.keyGroups().count()];
     watermark = context.watermarkAtDepth(spec.watermarkDepth());
     if (spec.changelog()) {
       changelog = new GroupChangelog(spec.resultSchema(), spec.having(), context);
@@ -141,7 +136,7 @@ public final class PaneWindowAggregateOperator implements Operator {
         int known = changed.size();
         int pane = changed.findOrInsert(key.buffer(), key.size());
         if (pane == known) {
-          StateStore store = store(keyGroupOf(key.buffer(), key.size()));
+          StateStore store = stores.get(keyGroupOf(key.buffer(), key.size()));
           byte[] stored = store.get(entryKey(PANE, key.buffer(), key.size()));
           before.add(stored);
           for (GroupAccumulator accumulator : accumulators) {
@@ -174,16 +169,20 @@ public final class PaneWindowAggregateOperator implements Operator {
             changelog != null || mode == OutputMode.UPDATE);
     for (int pane = 0; pane < changed.size(); pane++) {
       byte[] key = changed.key(pane);
-      store(keyGroupOf(key, key.length))
+      stores
+          .get(keyGroupOf(key, key.length))
           .put(entryKey(PANE, key, key.length), storedStates.encode(accumulators, pane));
     }
     try (BatchBuilder out =
         new BatchBuilder(spec.schema(), context.allocator(), context.maxRowsPerBatch())) {
       if (complete) {
         // Before this batch freezes the windows it closes.
-        state.keyGroupRange().keyGroups().forEach(group -> emitClosedWindows(store(group), out));
+        state
+            .keyGroupRange()
+            .keyGroups()
+            .forEach(group -> emitClosedWindows(stores.get(group), out));
       }
-      state.keyGroupRange().keyGroups().forEach(group -> mergePanes(store(group), emit, out));
+      state.keyGroupRange().keyGroups().forEach(group -> mergePanes(stores.get(group), emit, out));
       if (changelog != null) {
         out.addAll(changelog.drain());
       }
@@ -257,24 +256,21 @@ public final class PaneWindowAggregateOperator implements Operator {
       BatchBuilder out) {
     int count = keyPanes.size();
     long[] ends = new long[count];
-    Object[][][] current = new Object[count][][];
-    Object[][][] previous = new Object[count][][];
+    int[] changedPanes = new int[count];
     Set<Long> changedWindows = new HashSet<>();
     for (int p = 0; p < count; p++) {
-      StateEntry entry = keyPanes.get(p);
-      ends[p] = paneEnd(entry.key());
-      current[p] = storedStates.decode(entry.value());
-      int changedPane =
-          changed.size() == 0 ? -1 : changed.find(entry.key(), 1, entry.key().length - 1);
-      previous[p] = current[p];
-      if (changedPane >= 0) {
-        byte[] stored = before.get(changedPane);
-        previous[p] = stored == null ? null : storedStates.decode(stored);
+      byte[] key = keyPanes.get(p).key();
+      ends[p] = paneEnd(key);
+      changedPanes[p] = changed.size() == 0 ? -1 : changed.find(key, 1, key.length - 1);
+      if (changedPanes[p] >= 0) {
         for (int w = 0; w < panes.panesPerWindow(); w++) {
           changedWindows.add(ends[p] + w * panes.slideMillis());
         }
       }
     }
+    // A pane's states are decoded only if a window needs them: most panes of a stream's batch feed
+    // no window that closes or changes.
+    PaneStates[] paneStates = new PaneStates[count];
     TreeMap<Long, WindowStates> windows = new TreeMap<>();
     for (int p = 0; p < count; p++) {
       for (int w = 0; w < panes.panesPerWindow(); w++) {
@@ -282,16 +278,25 @@ public final class PaneWindowAggregateOperator implements Operator {
         if (windowEnd <= closedThrough) {
           continue; // closed in an earlier batch
         }
-        if (windowEnd <= watermark) {
-          if (emit.closing() && previous[p] != null) {
+        boolean closing = windowEnd <= watermark;
+        if (closing
+            ? !emit.closing()
+            : !emit.allOpen() && !(emit.changes() && changedWindows.contains(windowEnd))) {
+          continue;
+        }
+        if (paneStates[p] == null) {
+          paneStates[p] = new PaneStates(keyPanes.get(p).value(), changedPanes[p]);
+        }
+        if (closing) {
+          if (paneStates[p].previous != null) {
             windows
                 .computeIfAbsent(windowEnd, end -> new WindowStates(true))
-                .add(previous[p], null);
+                .add(paneStates[p].previous, null);
           }
-        } else if (emit.allOpen() || (emit.changes() && changedWindows.contains(windowEnd))) {
+        } else {
           windows
               .computeIfAbsent(windowEnd, end -> new WindowStates(false))
-              .add(current[p], changelog == null ? null : previous[p]);
+              .add(paneStates[p].current, changelog == null ? null : paneStates[p].previous);
         }
       }
     }
@@ -381,22 +386,7 @@ public final class PaneWindowAggregateOperator implements Operator {
 
   /** The key group of a pane or window key: that of the keys other than the window's. */
   private int keyGroupOf(byte[] key, int length) {
-    int keyGroup = state.keyGroups().keyGroupOf(key, 0, length - PANE_BYTES);
-    if (!state.keyGroupRange().contains(keyGroup)) {
-      throw new SluiceException(
-          ErrorCode.INTERNAL_ERROR,
-          "key group " + keyGroup + " reached the partition owning " + state.keyGroupRange());
-    }
-    return keyGroup;
-  }
-
-  private StateStore store(int keyGroup) {
-    StateStore store = stores[keyGroup];
-    if (store == null) {
-      store = state.store(spec.operatorId(), keyGroup);
-      stores[keyGroup] = store;
-    }
-    return store;
+    return stores.owned(state.keyGroups().keyGroupOf(key, 0, length - PANE_BYTES));
   }
 
   private static byte[] entryKey(byte kind, byte[] key, int length) {
@@ -416,6 +406,23 @@ public final class PaneWindowAggregateOperator implements Operator {
     before.clear();
     for (GroupAccumulator accumulator : accumulators) {
       accumulator.clear();
+    }
+  }
+
+  /** A pane's states now and before the batch (null for a pane new in it). */
+  private final class PaneStates {
+    final Object[][] current;
+    final Object[][] previous;
+
+    /** From the pane's stored value and its id among the changed panes (-1 if unchanged). */
+    PaneStates(byte[] stored, int changedPane) {
+      current = storedStates.decode(stored);
+      if (changedPane < 0) {
+        previous = current;
+      } else {
+        byte[] old = before.get(changedPane);
+        previous = old == null ? null : storedStates.decode(old);
+      }
     }
   }
 

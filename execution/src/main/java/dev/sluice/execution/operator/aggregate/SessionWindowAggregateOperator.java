@@ -5,8 +5,6 @@ import dev.sluice.execution.batch.BatchBuilder;
 import dev.sluice.execution.batch.Row;
 import dev.sluice.execution.batch.VectorValues;
 import dev.sluice.execution.connector.OutputMode;
-import dev.sluice.execution.error.ErrorCode;
-import dev.sluice.execution.error.SluiceException;
 import dev.sluice.execution.eventtime.EventTimeStats;
 import dev.sluice.execution.operator.Operator;
 import dev.sluice.execution.operator.OperatorContext;
@@ -60,7 +58,7 @@ public final class SessionWindowAggregateOperator implements Operator {
   private OperatorContext context;
   private Output output;
   private StateContext state;
-  private StateStore[] stores;
+  private KeyGroupStores stores;
 
   /** Keys with rows in this batch, numbered in first-row order. */
   private final GroupTable changed = new GroupTable();
@@ -90,11 +88,8 @@ public final class SessionWindowAggregateOperator implements Operator {
   public void open(OperatorContext context, Output output) {
     this.context = context;
     this.output = output;
+    stores = new KeyGroupStores(context, spec.operatorId());
     this.state = context.state();
-    if (state == null) {
-      throw new IllegalStateException("a session aggregation runs only in a stage with state");
-    }
-    stores = new StateStore[state.keyGroups().count()];
     if (spec.changelog()) {
       changelog = new GroupChangelog(spec.resultSchema(), null, context);
     }
@@ -253,7 +248,7 @@ public final class SessionWindowAggregateOperator implements Operator {
         .keyGroups()
         .forEach(
             keyGroup -> {
-              StateStore store = keyGroupStore(keyGroup);
+              StateStore store = stores.get(keyGroup);
               List<StateEntry> entries = new ArrayList<>();
               Iterator<StateEntry> scan = store.prefixScan(new byte[] {SESSIONS});
               scan.forEachRemaining(entries::add);
@@ -285,22 +280,7 @@ public final class SessionWindowAggregateOperator implements Operator {
 
   /** The store of changed key number {@code group}, checking that this partition owns it. */
   private StateStore store(int group) {
-    int keyGroup = state.keyGroups().keyGroupOfHash(changed.hash(group));
-    if (!state.keyGroupRange().contains(keyGroup)) {
-      throw new SluiceException(
-          ErrorCode.INTERNAL_ERROR,
-          "key group " + keyGroup + " reached the partition owning " + state.keyGroupRange());
-    }
-    return keyGroupStore(keyGroup);
-  }
-
-  private StateStore keyGroupStore(int keyGroup) {
-    StateStore store = stores[keyGroup];
-    if (store == null) {
-      store = state.store(spec.operatorId(), keyGroup);
-      stores[keyGroup] = store;
-    }
-    return store;
+    return stores.get(stores.owned(state.keyGroups().keyGroupOfHash(changed.hash(group))));
   }
 
   @Override

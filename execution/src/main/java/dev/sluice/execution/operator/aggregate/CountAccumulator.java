@@ -32,6 +32,18 @@ final class CountAccumulator extends GroupAccumulator {
   }
 
   @Override
+  void accumulateAll(FieldVector argument, int rows, int[] groupOfRow) {
+    if (skipNulls && argument.getNullCount() > 0) {
+      super.accumulateAll(argument, rows, groupOfRow);
+      return;
+    }
+    long[] counts = this.counts;
+    for (int row = 0; row < rows; row++) {
+      counts[groupOfRow[row]]++;
+    }
+  }
+
+  @Override
   void merge(FieldVector[] columns, int firstColumn, int row, int group) {
     counts[group] += ((BigIntVector) columns[firstColumn]).get(row);
   }

@@ -52,6 +52,17 @@ abstract class GroupAccumulator {
   abstract void accumulate(FieldVector argument, int row, int group);
 
   /**
+   * Folds input values {@code [0, rows)} of {@code argument} into the groups {@code groupOfRow}
+   * gives them, in row order: {@link #accumulate} row by row, or a tighter loop in typed
+   * accumulators.
+   */
+  void accumulateAll(FieldVector argument, int rows, int[] groupOfRow) {
+    for (int row = 0; row < rows; row++) {
+      accumulate(argument, row, groupOfRow[row]);
+    }
+  }
+
+  /**
    * Folds the partial state in row {@code row} of {@code columns[firstColumn, firstColumn +
    * width)}, laid out as {@link AggregateCall#stateFields}, into the group.
    */

@@ -6,9 +6,7 @@ import dev.sluice.execution.operator.stateless.StatelessOperator;
 import dev.sluice.execution.plan.AggregateCall;
 import dev.sluice.execution.plan.PartialAggregateSpec;
 import dev.sluice.execution.type.SqlType;
-import dev.sluice.state.encoding.BinaryWriter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 
@@ -17,23 +15,21 @@ import org.apache.arrow.vector.FieldVector;
  * state), so the exchange moves one row per key and chunk instead of every input row. Keeps nothing
  * between chunks.
  *
- * <p>Rows are grouped by their encoded key bytes ({@link KeyEncoder}, {@link GroupTable}), so keys
- * equal as SQL values (also VARBINARY keys, which are distinct arrays) fold together. Each call's
- * state lives in a {@link GroupAccumulator}; a partial row copies its key values from the group's
- * first input row, vector to vector, and writes the states after them. Partial rows come out in the
- * order their keys first appear.
+ * <p>A {@link RowGrouper} numbers each chunk's keys, then each call's {@link GroupAccumulator}
+ * folds the chunk's arguments into the groups, column by column. A partial row copies its key
+ * values from the group's first input row, vector to vector, and writes the states after them.
+ * Partial rows come out in the order their keys first appear.
  */
 public final class PartialAggregateOperator extends StatelessOperator {
   private final PartialAggregateSpec spec;
-  private final KeyEncoder keyEncoder;
-  private final GroupTable groups = new GroupTable();
+  private final RowGrouper grouper;
   private final GroupAccumulator[] accumulators;
 
   /** The output column where each call's partial state starts. */
   private final int[] stateColumns;
 
-  /** The input row where each group of the current chunk first appeared, by group id. */
-  private int[] firstRows = new int[64];
+  /** Each input row's group in the current chunk. */
+  private int[] groupOfRow = new int[0];
 
   public PartialAggregateOperator(PartialAggregateSpec spec) {
     this.spec = spec;
@@ -41,7 +37,7 @@ public final class PartialAggregateOperator extends StatelessOperator {
     for (int k = 0; k < spec.groupKeys().size(); k++) {
       keyTypes.add(spec.schema().field(k).type());
     }
-    this.keyEncoder = new KeyEncoder(keyTypes);
+    this.grouper = RowGrouper.of(keyTypes);
     List<AggregateCall> calls = spec.calls();
     accumulators = calls.stream().map(GroupAccumulator::of).toArray(GroupAccumulator[]::new);
     stateColumns = new int[calls.size()];
@@ -57,44 +53,31 @@ public final class PartialAggregateOperator extends StatelessOperator {
     try (batch) {
       FieldVector[] keyColumns =
           spec.groupKeys().stream().map(batch::vector).toArray(FieldVector[]::new);
-      FieldVector[] arguments = new FieldVector[accumulators.length];
-      for (int c = 0; c < arguments.length; c++) {
+      int rows = batch.rowCount();
+      if (groupOfRow.length < rows) {
+        groupOfRow = new int[rows];
+      }
+      int groupCount = grouper.group(keyColumns, rows, groupOfRow);
+      for (GroupAccumulator accumulator : accumulators) {
+        for (int group = 0; group < groupCount; group++) {
+          accumulator.start(group);
+        }
+      }
+      for (int c = 0; c < accumulators.length; c++) {
         int argument = spec.calls().get(c).argument();
-        arguments[c] = argument < 0 ? null : batch.vector(argument);
+        accumulators[c].accumulateAll(
+            argument < 0 ? null : batch.vector(argument), rows, groupOfRow);
       }
-      for (int row = 0; row < batch.rowCount(); row++) {
-        BinaryWriter key = keyEncoder.encode(keyColumns, row);
-        int known = groups.size();
-        int group = groups.findOrInsert(key.buffer(), key.size());
-        if (group == known) {
-          startGroup(group, row);
-        }
-        for (int c = 0; c < accumulators.length; c++) {
-          accumulators[c].accumulate(arguments[c], row, group);
-        }
-      }
-      emitPartialRows(keyColumns);
+      emitPartialRows(keyColumns, groupCount);
     } finally {
-      groups.clear();
       for (GroupAccumulator accumulator : accumulators) {
         accumulator.clear();
       }
     }
   }
 
-  private void startGroup(int group, int row) {
-    if (group == firstRows.length) {
-      firstRows = Arrays.copyOf(firstRows, 2 * group);
-    }
-    firstRows[group] = row;
-    for (GroupAccumulator accumulator : accumulators) {
-      accumulator.start(group);
-    }
-  }
-
   /** Emits one row per group, in batches of at most {@code maxRowsPerBatch} rows. */
-  private void emitPartialRows(FieldVector[] keyColumns) {
-    int groupCount = groups.size();
+  private void emitPartialRows(FieldVector[] keyColumns, int groupCount) {
     for (int firstGroup = 0; firstGroup < groupCount; firstGroup += context.maxRowsPerBatch()) {
       int rows = Math.min(context.maxRowsPerBatch(), groupCount - firstGroup);
       List<FieldVector> vectors = Batch.newVectors(spec.schema(), context.allocator());
@@ -107,7 +90,7 @@ public final class PartialAggregateOperator extends StatelessOperator {
         for (int row = 0; row < rows; row++) {
           int group = firstGroup + row;
           for (int k = 0; k < keyColumns.length; k++) {
-            VectorCopy.copyValue(keyColumns[k], firstRows[group], out[k], row);
+            VectorCopy.copyValue(keyColumns[k], grouper.firstRow(group), out[k], row);
           }
           for (int c = 0; c < accumulators.length; c++) {
             accumulators[c].writeState(out, stateColumns[c], row, group);

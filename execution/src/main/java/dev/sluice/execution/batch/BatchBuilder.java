@@ -15,6 +15,7 @@ public final class BatchBuilder implements AutoCloseable {
   private final int maxRows;
   private final List<Batch> finished = new ArrayList<>();
   private List<FieldVector> vectors;
+  private FieldVector[] vectorArray;
   private int rows;
 
   public BatchBuilder(Schema schema, BufferAllocator allocator, int maxRows) {
@@ -24,6 +25,26 @@ public final class BatchBuilder implements AutoCloseable {
       throw new IllegalArgumentException("maxRows must be positive: " + maxRows);
     }
     this.maxRows = maxRows;
+  }
+
+  /** Sets every column of one row straight into a batch's vectors. */
+  @FunctionalInterface
+  public interface RowWriter {
+    /**
+     * Sets row {@code row} of {@code vectors} (one per column, in schema order, with room for the
+     * row), NULLs included.
+     */
+    void write(FieldVector[] vectors, int row);
+  }
+
+  /** Adds a row that {@code writer} sets into the vectors, without a {@link Row} in between. */
+  public BatchBuilder add(RowWriter writer) {
+    ensureVectors();
+    writer.write(vectorArray, rows);
+    if (++rows == maxRows) {
+      flush();
+    }
+    return this;
   }
 
   public BatchBuilder add(Row row) {
@@ -38,13 +59,7 @@ public final class BatchBuilder implements AutoCloseable {
               + " has "
               + schema.size());
     }
-    if (vectors == null) {
-      vectors = Batch.newVectors(schema, allocator);
-      for (FieldVector vector : vectors) {
-        vector.setInitialCapacity(Math.min(maxRows, 1024));
-        vector.allocateNew();
-      }
-    }
+    ensureVectors();
     for (int i = 0; i < row.size(); i++) {
       VectorValues.set(vectors.get(i), schema.field(i).type(), rows, row.get(i));
     }
@@ -52,6 +67,17 @@ public final class BatchBuilder implements AutoCloseable {
       flush();
     }
     return this;
+  }
+
+  private void ensureVectors() {
+    if (vectors == null) {
+      vectors = Batch.newVectors(schema, allocator);
+      for (FieldVector vector : vectors) {
+        vector.setInitialCapacity(Math.min(maxRows, 1024));
+        vector.allocateNew();
+      }
+      vectorArray = vectors.toArray(new FieldVector[0]);
+    }
   }
 
   public BatchBuilder addAll(Iterable<Row> rows) {

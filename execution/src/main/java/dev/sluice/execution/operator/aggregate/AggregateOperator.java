@@ -62,6 +62,8 @@ public final class AggregateOperator implements Operator {
   private final AggregateSpec spec;
   private final List<SqlType> keyTypes = new ArrayList<>();
   private final KeyEncoder keyEncoder;
+  private final KeyDecoder keyDecoder;
+  private final AggregateCall[] calls;
   private OperatorContext context;
   private Output output;
   private StateContext state;
@@ -116,6 +118,7 @@ public final class AggregateOperator implements Operator {
       keyTypes.add(spec.input().schema().field(i).type());
     }
     keyEncoder = new KeyEncoder(keyTypes);
+    keyDecoder = new KeyDecoder(keyTypes);
     // fixedOffset is where the value starts in the key; in the entry key, after its kind byte, the
     // same number is where its null flag is.
     windowEndOffset =
@@ -132,6 +135,7 @@ public final class AggregateOperator implements Operator {
             .mapToInt(call -> call.distinct() ? distinctArguments.indexOf(call.argument()) : -1)
             .toArray();
     accumulators = calls.stream().map(GroupAccumulator::of).toArray(GroupAccumulator[]::new);
+    this.calls = calls.toArray(new AggregateCall[0]);
     storedStates = new StoredStates(calls);
     stateColumns = new int[calls.size()];
     int column = spec.keyCount() + distinctTypes.size();
@@ -261,7 +265,7 @@ public final class AggregateOperator implements Operator {
               old == null ? null : resultRow(key, storedStates.decode(old)),
               resultRow(key, storedStates.of(accumulators, group)));
         } else if (state.outputMode() == OutputMode.UPDATE) {
-          out.add(resultRow(key, storedStates.of(accumulators, group)));
+          addResult(out, key, 0, key.length, group);
         }
       }
       if (changelog != null) {
@@ -285,9 +289,7 @@ public final class AggregateOperator implements Operator {
                 group -> {
                   Iterator<StateEntry> entries = stores.get(group).prefixScan(new byte[] {GROUP});
                   while (entries.hasNext()) {
-                    StateEntry entry = entries.next();
-                    byte[] key = java.util.Arrays.copyOfRange(entry.key(), 1, entry.key().length);
-                    out.add(resultRow(key, storedStates.decode(entry.value())));
+                    addStoredResult(out, entries.next());
                     emitted[0]++;
                   }
                 });
@@ -326,13 +328,12 @@ public final class AggregateOperator implements Operator {
               while (entries.hasNext()) {
                 StateEntry entry = entries.next();
                 if (closedBy(entry.key(), watermark)) {
-                  byte[] key = java.util.Arrays.copyOfRange(entry.key(), 1, entry.key().length);
                   if (emitClosed) {
-                    out.add(resultRow(key, storedStates.decode(entry.value())));
+                    addStoredResult(out, entry);
                   }
                   entries.remove();
                   if (!distinctTypes.isEmpty()) {
-                    closed.add(key);
+                    closed.add(java.util.Arrays.copyOfRange(entry.key(), 1, entry.key().length));
                   }
                 }
               }
@@ -414,6 +415,33 @@ public final class AggregateOperator implements Operator {
       ValueCodec.read(in, type);
     }
     return in.position();
+  }
+
+  /**
+   * Adds changed group {@code group}'s result row: its key, decoded from {@code key[offset, offset
+   * + length)}, then each call's result, set straight into the output vectors.
+   */
+  private void addResult(BatchBuilder out, byte[] key, int offset, int length, int group) {
+    out.add(
+        (vectors, row) -> {
+          keyDecoder.decode(key, offset, length, vectors, row);
+          for (int c = 0; c < accumulators.length; c++) {
+            accumulators[c].writeResult(vectors[keyTypes.size() + c], row, calls[c], group);
+          }
+        });
+  }
+
+  /**
+   * Adds the result row of a stored group ({@code 0x00 + key} → states): its states are loaded into
+   * a scratch group after the changed ones.
+   */
+  private void addStoredResult(BatchBuilder out, StateEntry entry) {
+    int scratch = changed.size();
+    for (GroupAccumulator accumulator : accumulators) {
+      accumulator.start(scratch);
+    }
+    storedStates.load(accumulators, scratch, entry.value());
+    addResult(out, entry.key(), 1, entry.key().length - 1, scratch);
   }
 
   private Row resultRow(byte[] key, Object[][] states) {

@@ -1,6 +1,7 @@
 package dev.sluice.execution.operator.aggregate;
 
 import dev.sluice.execution.plan.AggregateCall;
+import dev.sluice.execution.type.TypeKind;
 import dev.sluice.state.encoding.BinaryReader;
 import dev.sluice.state.encoding.BinaryWriter;
 import dev.sluice.state.encoding.EncodingException;
@@ -69,6 +70,15 @@ final class CountAccumulator extends GroupAccumulator {
       throw new EncodingException("a stored count is NULL at byte " + in.position());
     }
     counts[group] = in.readVarLong();
+  }
+
+  @Override
+  void writeResult(FieldVector out, int row, AggregateCall call, int group) {
+    if (call.resultType().kind() == TypeKind.BIGINT) {
+      ((BigIntVector) out).setSafe(row, counts[group]);
+    } else {
+      super.writeResult(out, row, call, group);
+    }
   }
 
   @Override

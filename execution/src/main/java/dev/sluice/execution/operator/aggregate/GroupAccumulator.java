@@ -1,5 +1,6 @@
 package dev.sluice.execution.operator.aggregate;
 
+import dev.sluice.execution.batch.VectorValues;
 import dev.sluice.execution.plan.AggregateCall;
 import dev.sluice.execution.type.TypeKind;
 import dev.sluice.state.encoding.BinaryReader;
@@ -85,6 +86,14 @@ abstract class GroupAccumulator {
   /** Replaces the started group's state by one {@link #writeStored} wrote. */
   void readStored(BinaryReader in, AggregateCall call, int group) {
     load(group, Aggregates.read(in, call));
+  }
+
+  /**
+   * Sets row {@code row} of {@code out} to the call's result for the group, as {@link
+   * Aggregates#result} gives it. Typed accumulators set it without boxing.
+   */
+  void writeResult(FieldVector out, int row, AggregateCall call, int group) {
+    VectorValues.set(out, call.resultType(), row, Aggregates.result(call, state(group)));
   }
 
   /** Writes the group's partial state into row {@code outRow} of the call's partial columns. */

@@ -4,6 +4,7 @@ import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
 import dev.sluice.execution.plan.AggregateCall;
 import dev.sluice.execution.type.SqlType;
+import dev.sluice.execution.type.TypeKind;
 import dev.sluice.state.encoding.BinaryReader;
 import dev.sluice.state.encoding.BinaryWriter;
 import org.apache.arrow.vector.BaseIntVector;
@@ -85,6 +86,17 @@ final class LongSumAccumulator extends GroupAccumulator {
     } else {
       in.skip(Long.BYTES);
       sums[group] = 0;
+    }
+  }
+
+  @Override
+  void writeResult(FieldVector out, int row, AggregateCall call, int group) {
+    if (call.resultType().kind() != TypeKind.BIGINT) {
+      super.writeResult(out, row, call, group);
+    } else if (seen[group]) {
+      ((BigIntVector) out).setSafe(row, sums[group]);
+    } else {
+      ((BigIntVector) out).setNull(row);
     }
   }
 

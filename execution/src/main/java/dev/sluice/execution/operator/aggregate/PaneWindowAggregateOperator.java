@@ -19,12 +19,11 @@ import dev.sluice.state.encoding.BinaryReader;
 import dev.sluice.state.encoding.BinaryWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeMap;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.TimeStampMilliVector;
 
 /**
  * The stateful merge of an aggregation over HOP windows, keeping one state per group and pane
@@ -62,6 +61,9 @@ public final class PaneWindowAggregateOperator implements Operator {
   private static final byte PANE = 0;
   private static final byte[] CLOSED_THROUGH = {3};
   private static final byte CLOSED_WINDOW = 4;
+
+  /** A pane whose id among the changed panes was not looked up yet. */
+  private static final int NOT_LOOKED_UP = -2;
 
   /** A pane key ends with the pane's start and end: a null flag and 8 bytes each. */
   private static final int PANE_BYTES = 18;
@@ -256,18 +258,13 @@ public final class PaneWindowAggregateOperator implements Operator {
       BatchBuilder out) {
     int count = keyPanes.size();
     long[] ends = new long[count];
-    int[] changedPanes = new int[count];
-    Set<Long> changedWindows = new HashSet<>();
     for (int p = 0; p < count; p++) {
-      byte[] key = keyPanes.get(p).key();
-      ends[p] = paneEnd(key);
-      changedPanes[p] = changed.size() == 0 ? -1 : changed.find(key, 1, key.length - 1);
-      if (changedPanes[p] >= 0) {
-        for (int w = 0; w < panes.panesPerWindow(); w++) {
-          changedWindows.add(ends[p] + w * panes.slideMillis());
-        }
-      }
+      ends[p] = paneEnd(keyPanes.get(p).key());
     }
+    // Looked up only where needed: in append mode, a batch that closes no window needs none.
+    int[] changedPanes = new int[count];
+    Arrays.fill(changedPanes, NOT_LOOKED_UP);
+    long[] changedEnds = emit.changes() ? changedPaneEnds(keyPanes, ends, changedPanes) : null;
     // A pane's states are decoded only if a window needs them: most panes of a stream's batch feed
     // no window that closes or changes.
     PaneStates[] paneStates = new PaneStates[count];
@@ -281,11 +278,12 @@ public final class PaneWindowAggregateOperator implements Operator {
         boolean closing = windowEnd <= watermark;
         if (closing
             ? !emit.closing()
-            : !emit.allOpen() && !(emit.changes() && changedWindows.contains(windowEnd))) {
+            : !emit.allOpen() && !(emit.changes() && containsWindow(changedEnds, windowEnd))) {
           continue;
         }
         if (paneStates[p] == null) {
-          paneStates[p] = new PaneStates(keyPanes.get(p).value(), changedPanes[p]);
+          paneStates[p] =
+              new PaneStates(keyPanes.get(p).value(), changedPane(keyPanes, changedPanes, p));
         }
         if (closing) {
           if (paneStates[p].previous != null) {
@@ -311,7 +309,6 @@ public final class PaneWindowAggregateOperator implements Operator {
             Arrays.copyOf(paneKey, paneKey.length - PANE_BYTES));
     windows.forEach(
         (windowEnd, states) -> {
-          Row row = resultRow(otherKeys, windowEnd, states.current);
           if (states.closing && emit.allOpen()) {
             byte[] windowKey = windowKey(paneKey, windowEnd);
             store.put(
@@ -320,11 +317,44 @@ public final class PaneWindowAggregateOperator implements Operator {
           }
           if (changelog != null && !states.closing) {
             changelog.add(
-                states.old == null ? null : resultRow(otherKeys, windowEnd, states.old), row);
+                states.old == null ? null : resultRow(otherKeys, windowEnd, states.old),
+                resultRow(otherKeys, windowEnd, states.current));
           } else {
-            out.add(row);
+            addResult(out, otherKeys, windowEnd, states.current);
           }
         });
+  }
+
+  /**
+   * The ends of the key's panes changed in this batch, ascending (the panes are in pane order);
+   * records every pane's id among the changed panes in {@code changedPanes}.
+   */
+  private long[] changedPaneEnds(List<StateEntry> keyPanes, long[] ends, int[] changedPanes) {
+    long[] changedEnds = new long[ends.length];
+    int n = 0;
+    for (int p = 0; p < ends.length; p++) {
+      if (changedPane(keyPanes, changedPanes, p) >= 0) {
+        changedEnds[n++] = ends[p];
+      }
+    }
+    return Arrays.copyOf(changedEnds, n);
+  }
+
+  /** Whether a pane ending in {@code changedEnds} (ascending) is one of a window's panes. */
+  private boolean containsWindow(long[] changedEnds, long windowEnd) {
+    // The window's panes end from windowEnd - size + slide to windowEnd.
+    int at = Arrays.binarySearch(changedEnds, windowEnd - panes.sizeMillis() + panes.slideMillis());
+    int first = at >= 0 ? at : -at - 1;
+    return first < changedEnds.length && changedEnds[first] <= windowEnd;
+  }
+
+  /** Pane {@code p}'s id among the changed panes, or -1 if unchanged; looked up once. */
+  private int changedPane(List<StateEntry> keyPanes, int[] changedPanes, int p) {
+    if (changedPanes[p] == NOT_LOOKED_UP) {
+      byte[] key = keyPanes.get(p).key();
+      changedPanes[p] = changed.size() == 0 ? -1 : changed.find(key, 1, key.length - 1);
+    }
+    return changedPanes[p];
   }
 
   /** Emits the windows complete mode froze when they closed. */
@@ -352,6 +382,33 @@ public final class PaneWindowAggregateOperator implements Operator {
         Arrays.copyOf(keys, keys.length - 2),
         ValueCodec.readOrderedLong(windowKey, windowKey.length - 8),
         states);
+  }
+
+  /**
+   * Adds a window's result row, set straight into the output vectors: its keys in the order the
+   * query wrote them, the window's bounds among them, then each call's result.
+   */
+  private void addResult(BatchBuilder out, Object[] otherKeys, long windowEnd, Object[][] states) {
+    int windowStartKey = spec.keyCount() - 2;
+    out.add(
+        (vectors, row) -> {
+          for (int k = 0; k < inputKeys.length; k++) {
+            int key = inputKeys[k];
+            if (key >= windowStartKey) {
+              long bound = key == windowStartKey ? windowEnd - panes.sizeMillis() : windowEnd;
+              ((TimeStampMilliVector) vectors[k]).setSafe(row, bound);
+            } else {
+              VectorValues.set(vectors[k], keyTypes.get(key), row, otherKeys[key]);
+            }
+          }
+          for (int c = 0; c < calls.length; c++) {
+            VectorValues.set(
+                vectors[inputKeys.length + c],
+                calls[c].resultType(),
+                row,
+                Aggregates.result(calls[c], states[c]));
+          }
+        });
   }
 
   /** The result row of a window, its keys in the order the query wrote them. */

@@ -54,9 +54,15 @@ public final class WindowAssignOperator extends StatelessOperator {
     int rows = batch.rowCount();
     List<FieldVector> windowColumns = allocate(inputColumns, rows);
     try {
+      TimeStampMilliVector windowStarts = (TimeStampMilliVector) windowColumns.get(0);
+      TimeStampMilliVector windowEnds = (TimeStampMilliVector) windowColumns.get(1);
+      TimeStampMilliVector windowTimes = (TimeStampMilliVector) windowColumns.get(2);
+      // allocate made room for every row: no capacity check per value
       for (int row = 0; row < rows; row++) {
         assigner.assign(times.get(row), starts, ends);
-        setWindow(windowColumns, 0, row);
+        windowStarts.set(row, starts[0]);
+        windowEnds.set(row, ends[0]);
+        windowTimes.set(row, ends[0] - 1);
       }
     } catch (RuntimeException e) {
       windowColumns.forEach(FieldVector::close);

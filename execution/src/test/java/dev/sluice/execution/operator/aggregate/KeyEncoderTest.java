@@ -88,6 +88,43 @@ class KeyEncoderTest {
   }
 
   @Test
+  void keyDecoderSetsEveryTypeBackIntoVectorsAsTheBoxedCodecReadsIt() {
+    List<Field> fields = new ArrayList<>();
+    for (int i = 0; i < TYPES.size(); i++) {
+      fields.add(Field.nullable("c" + i, TYPES.get(i)));
+    }
+    Schema schema = new Schema(fields);
+    List<byte[]> keys = new ArrayList<>();
+    for (int r = 0; r < 3_000; r++) {
+      keys.add(ValueCodec.encodeKey(TYPES, TYPES.stream().map(this::randomValueOrNull).toArray()));
+    }
+    KeyDecoder decoder = new KeyDecoder(TYPES);
+    try (BatchBuilder builder = new BatchBuilder(schema, allocator, 1024)) {
+      for (byte[] key : keys) {
+        // framed by other bytes, as a key inside a state entry is
+        byte[] entry = new byte[key.length + 2];
+        entry[0] = 0x7F;
+        System.arraycopy(key, 0, entry, 1, key.length);
+        builder.add((vectors, row) -> decoder.decode(entry, 1, key.length, vectors, row));
+      }
+      int k = 0;
+      for (Batch batch : builder.build()) {
+        try (batch) {
+          FieldVector[] columns = batch.vectorArray();
+          for (int row = 0; row < batch.rowCount(); row++, k++) {
+            Object[] values = new Object[TYPES.size()];
+            for (int c = 0; c < values.length; c++) {
+              values[c] = VectorValues.get(columns[c], TYPES.get(c), row);
+            }
+            assertThat(ValueCodec.encodeKey(TYPES, values)).as("key %d", k).isEqualTo(keys.get(k));
+          }
+        }
+      }
+      assertThat(k).isEqualTo(keys.size());
+    }
+  }
+
+  @Test
   void varcharBytesEncodeLikeTheirStringAlsoWhenTheyAreNotWellFormedUtf8() {
     byte[] interesting = {
       0x00,

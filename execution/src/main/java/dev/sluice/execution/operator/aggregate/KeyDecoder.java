@@ -42,7 +42,7 @@ final class KeyDecoder {
       SqlType type = types[k];
       FieldVector vector = vectors[k];
       int width = ValueCodec.fixedWidth(type);
-      if (isOrdered(type)) {
+      if (ValueCodec.isIntegerLike(type)) {
         if (in.readNullFlag()) {
           in.skip(width);
           ((BaseFixedWidthVector) vector).setNull(row);
@@ -53,22 +53,6 @@ final class KeyDecoder {
         VectorValues.set(vector, type, row, ValueCodec.read(in, type));
       }
     }
-  }
-
-  private static boolean isOrdered(SqlType type) {
-    return switch (type.kind()) {
-      case TINYINT,
-          SMALLINT,
-          INTEGER,
-          BIGINT,
-          DATE,
-          TIME,
-          TIMESTAMP,
-          INTERVAL_DAY_TIME,
-          INTERVAL_YEAR_MONTH ->
-          true;
-      default -> false;
-    };
   }
 
   private static void setOrdered(FieldVector vector, SqlType type, int row, long value) {

@@ -194,7 +194,11 @@ final class ValueCodec {
     };
   }
 
-  private static boolean isIntegerLike(SqlType type) {
+  /**
+   * Whether {@code type} is written by {@link #writeOrdered} in keys and as a varint in states:
+   * integers, dates, times, timestamps and intervals.
+   */
+  static boolean isIntegerLike(SqlType type) {
     return switch (type.kind()) {
       case TINYINT,
           SMALLINT,

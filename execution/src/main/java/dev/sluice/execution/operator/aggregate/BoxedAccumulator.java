@@ -9,7 +9,8 @@ import org.apache.arrow.vector.FieldVector;
 
 /**
  * Any call, through {@link Aggregates} over boxed values: an {@code Object[]} state per group. Used
- * for the functions without a typed accumulator (DECIMAL sums, MIN, MAX, APPROX_COUNT_DISTINCT).
+ * for the functions without a typed accumulator (DECIMAL sums, MIN and MAX other than over BIGINT,
+ * APPROX_COUNT_DISTINCT).
  */
 final class BoxedAccumulator extends GroupAccumulator {
   private final AggregateCall call;

@@ -2,6 +2,7 @@ package dev.sluice.execution.operator.aggregate;
 
 import dev.sluice.execution.batch.VectorValues;
 import dev.sluice.execution.plan.AggregateCall;
+import dev.sluice.execution.plan.AggregateFunction;
 import dev.sluice.execution.type.TypeKind;
 import dev.sluice.state.encoding.BinaryReader;
 import dev.sluice.state.encoding.BinaryWriter;
@@ -18,7 +19,10 @@ import org.apache.arrow.vector.FieldVector;
  * the ids were reused resets it. Not thread-safe.
  */
 abstract class GroupAccumulator {
-  /** The accumulator of {@code call}: typed for COUNT and for SUM and AVG over numbers. */
+  /**
+   * The accumulator of {@code call}: typed for COUNT, for SUM and AVG over numbers, and for MIN and
+   * MAX over BIGINT.
+   */
   static GroupAccumulator of(AggregateCall call) {
     return switch (call.function()) {
       case COUNT_STAR -> new CountAccumulator(false);
@@ -33,7 +37,11 @@ abstract class GroupAccumulator {
               : floating(call)
                   ? new AverageAccumulator(new DoubleSumAccumulator())
                   : new BoxedAccumulator(call);
-      case MIN, MAX, APPROX_COUNT_DISTINCT -> new BoxedAccumulator(call);
+      case MIN, MAX ->
+          call.argumentType().kind() == TypeKind.BIGINT
+              ? new LongExtremeAccumulator(call.function() == AggregateFunction.MAX)
+              : new BoxedAccumulator(call);
+      case APPROX_COUNT_DISTINCT -> new BoxedAccumulator(call);
     };
   }
 

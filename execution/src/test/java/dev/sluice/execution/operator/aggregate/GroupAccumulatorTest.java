@@ -54,6 +54,8 @@ class GroupAccumulatorTest {
             call(AggregateFunction.AVG, SqlType.DOUBLE, SqlType.DOUBLE),
             call(AggregateFunction.SUM, SqlType.decimal(10, 2), SqlType.decimal(38, 2)),
             call(AggregateFunction.MIN, SqlType.VARCHAR, SqlType.VARCHAR),
+            call(AggregateFunction.MIN, SqlType.BIGINT, SqlType.BIGINT),
+            call(AggregateFunction.MAX, SqlType.BIGINT, SqlType.BIGINT),
             call(AggregateFunction.MAX, SqlType.DOUBLE, SqlType.DOUBLE),
             call(AggregateFunction.APPROX_COUNT_DISTINCT, SqlType.BIGINT, SqlType.BIGINT));
     for (AggregateCall call : calls) {

@@ -40,6 +40,17 @@ final class LongExtremeAccumulator extends GroupAccumulator {
   }
 
   @Override
+  void accumulateAll(FieldVector argument, int rows, int[] groupOfRow) {
+    BigIntVector values = (BigIntVector) argument;
+    boolean nulls = values.getNullCount() > 0;
+    for (int row = 0; row < rows; row++) {
+      if (!nulls || !values.isNull(row)) {
+        offer(groupOfRow[row], values.get(row));
+      }
+    }
+  }
+
+  @Override
   void merge(FieldVector[] columns, int firstColumn, int row, int group) {
     accumulate(columns[firstColumn], row, group);
   }

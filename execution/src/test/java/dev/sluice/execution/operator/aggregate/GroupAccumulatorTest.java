@@ -139,10 +139,18 @@ class GroupAccumulatorTest {
         partial.start(g);
         expectedPartial[g] = Aggregates.initial(call);
       }
+      int[] groupOfRow = new int[values.size()];
       for (int row = 0; row < values.size(); row++) {
-        int group = random.nextInt(GROUPS);
-        partial.accumulate(argument, row, group);
-        Aggregates.accumulate(call, expectedPartial[group], values.get(row));
+        groupOfRow[row] = random.nextInt(GROUPS);
+        Aggregates.accumulate(call, expectedPartial[groupOfRow[row]], values.get(row));
+      }
+      // every other chunk folded at once, as the partial aggregation does
+      if (chunk % 2 == 0) {
+        partial.accumulateAll(argument, values.size(), groupOfRow);
+      } else {
+        for (int row = 0; row < values.size(); row++) {
+          partial.accumulate(argument, row, groupOfRow[row]);
+        }
       }
       FieldVector[] partialColumns = partialColumns(call, partial);
       for (int g = 0; g < GROUPS; g++) {

@@ -41,10 +41,9 @@ final class KeyDecoder {
     for (int k = 0; k < types.length; k++) {
       SqlType type = types[k];
       FieldVector vector = vectors[k];
-      int width = ValueCodec.fixedWidth(type);
       if (ValueCodec.isIntegerLike(type)) {
         if (in.readNullFlag()) {
-          in.skip(width);
+          in.skip(ValueCodec.fixedWidth(type));
           ((BaseFixedWidthVector) vector).setNull(row);
         } else {
           setOrdered(vector, type, row, ValueCodec.readOrdered(in, type));

@@ -3,6 +3,7 @@ package dev.sluice.execution.operator.aggregate;
 import dev.sluice.execution.batch.RowOrdering;
 import dev.sluice.execution.error.ErrorCode;
 import dev.sluice.execution.error.SluiceException;
+import dev.sluice.execution.operator.key.ValueCodec;
 import dev.sluice.execution.plan.AggregateCall;
 import dev.sluice.execution.plan.AggregateFunction;
 import dev.sluice.execution.type.Field;

@@ -1,5 +1,6 @@
 package dev.sluice.execution.operator.aggregate;
 
+import dev.sluice.execution.operator.key.ValueCodec;
 import dev.sluice.execution.type.SqlType;
 import java.util.List;
 import org.apache.datasketches.hll.HllSketch;

@@ -1,5 +1,7 @@
 package dev.sluice.execution.operator.aggregate;
 
+import dev.sluice.execution.operator.key.GroupTable;
+import dev.sluice.execution.operator.key.KeyEncoder;
 import dev.sluice.execution.type.SqlType;
 import dev.sluice.state.encoding.BinaryWriter;
 import java.util.Arrays;

@@ -1,6 +1,7 @@
 package dev.sluice.execution.operator.aggregate;
 
 import dev.sluice.execution.batch.Batch;
+import dev.sluice.execution.operator.key.KeyEncoder;
 import dev.sluice.execution.plan.ExchangeSpec;
 import dev.sluice.execution.type.SqlType;
 import dev.sluice.state.KeyGroups;

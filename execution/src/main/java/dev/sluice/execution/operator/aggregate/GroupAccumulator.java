@@ -1,6 +1,7 @@
 package dev.sluice.execution.operator.aggregate;
 
 import dev.sluice.execution.batch.VectorValues;
+import dev.sluice.execution.operator.key.GroupTable;
 import dev.sluice.execution.plan.AggregateCall;
 import dev.sluice.execution.plan.AggregateFunction;
 import dev.sluice.execution.type.TypeKind;

@@ -1,5 +1,6 @@
 package dev.sluice.execution.operator.aggregate;
 
+import dev.sluice.execution.operator.key.ValueCodec;
 import dev.sluice.execution.type.SqlType;
 import dev.sluice.execution.type.TypeKind;
 import java.util.Arrays;

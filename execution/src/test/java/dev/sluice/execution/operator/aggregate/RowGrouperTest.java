@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sluice.execution.batch.Batch;
 import dev.sluice.execution.batch.BatchBuilder;
 import dev.sluice.execution.batch.Row;
+import dev.sluice.execution.operator.key.KeyEncoder;
 import dev.sluice.execution.type.Field;
 import dev.sluice.execution.type.Schema;
 import dev.sluice.execution.type.SqlType;

@@ -1,4 +1,4 @@
-package dev.sluice.execution.operator.aggregate;
+package dev.sluice.execution.operator.key;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.sluice.execution.operator.aggregate;
+package dev.sluice.execution.operator.key;
 
 import dev.sluice.execution.batch.VectorValues;
 import dev.sluice.execution.type.SqlType;
@@ -23,12 +23,12 @@ import org.apache.arrow.vector.TimeStampMilliVector;
  *
  * <p>Not thread-safe; the bytes returned are valid until the next call.
  */
-final class KeyEncoder {
+public final class KeyEncoder {
   private final SqlType[] types;
   private final BinaryWriter out = new BinaryWriter(64);
   private byte[] scratch = new byte[64];
 
-  KeyEncoder(List<SqlType> types) {
+  public KeyEncoder(List<SqlType> types) {
     this.types = types.toArray(new SqlType[0]);
   }
 
@@ -36,7 +36,7 @@ final class KeyEncoder {
    * Encodes row {@code row} of {@code columns}, one vector per key in key order. The result's
    * {@link BinaryWriter#buffer()} holds the key in its first {@link BinaryWriter#size()} bytes.
    */
-  BinaryWriter encode(FieldVector[] columns, int row) {
+  public BinaryWriter encode(FieldVector[] columns, int row) {
     out.reset();
     for (int k = 0; k < types.length; k++) {
       write(columns[k], types[k], row);
@@ -98,7 +98,7 @@ final class KeyEncoder {
   }
 
   /** Whether {@code bytes[0, length)} is well-formed UTF-8 (Unicode table 3-7). */
-  static boolean isWellFormedUtf8(byte[] bytes, int length) {
+  public static boolean isWellFormedUtf8(byte[] bytes, int length) {
     int i = 0;
     while (i < length) {
       int b = bytes[i] & 0xff;

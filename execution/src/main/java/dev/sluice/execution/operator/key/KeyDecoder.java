@@ -1,4 +1,4 @@
-package dev.sluice.execution.operator.aggregate;
+package dev.sluice.execution.operator.key;
 
 import dev.sluice.execution.batch.VectorValues;
 import dev.sluice.execution.type.SqlType;
@@ -24,11 +24,11 @@ import org.apache.arrow.vector.TinyIntVector;
  *
  * <p>Not thread-safe.
  */
-final class KeyDecoder {
+public final class KeyDecoder {
   private final SqlType[] types;
   private final BinaryReader in = new BinaryReader(new byte[0]);
 
-  KeyDecoder(List<SqlType> types) {
+  public KeyDecoder(List<SqlType> types) {
     this.types = types.toArray(new SqlType[0]);
   }
 
@@ -36,7 +36,7 @@ final class KeyDecoder {
    * Sets row {@code row} of {@code vectors[0, keyCount)} to the key encoded at {@code key[offset,
    * offset + length)}.
    */
-  void decode(byte[] key, int offset, int length, FieldVector[] vectors, int row) {
+  public void decode(byte[] key, int offset, int length, FieldVector[] vectors, int row) {
     in.reset(key, offset, length);
     for (int k = 0; k < types.length; k++) {
       SqlType type = types[k];

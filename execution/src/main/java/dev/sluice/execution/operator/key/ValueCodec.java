@@ -1,4 +1,4 @@
-package dev.sluice.execution.operator.aggregate;
+package dev.sluice.execution.operator.key;
 
 import dev.sluice.execution.batch.VectorValues;
 import dev.sluice.execution.type.SqlType;
@@ -24,11 +24,11 @@ import java.util.List;
  * flipped, so that keys of them sort as their values do (a store iterates in key order). Aggregate
  * states, which need neither, write integers as varints ({@link #writeCompact}).
  */
-final class ValueCodec {
+public final class ValueCodec {
   private ValueCodec() {}
 
   /** The bytes a value of {@code type} takes after its null flag, or -1 if they vary. */
-  static int fixedWidth(SqlType type) {
+  public static int fixedWidth(SqlType type) {
     return switch (type.kind()) {
       case BOOLEAN, TINYINT -> 1;
       case SMALLINT -> 2;
@@ -40,7 +40,7 @@ final class ValueCodec {
   }
 
   /** Writes an integer-like value of {@code type} in its width, sign bit flipped. */
-  static void writeOrdered(BinaryWriter out, SqlType type, long value) {
+  public static void writeOrdered(BinaryWriter out, SqlType type, long value) {
     switch (fixedWidth(type)) {
       case 1 -> out.writeByte((int) value ^ 0x80);
       case 2 -> {
@@ -53,7 +53,7 @@ final class ValueCodec {
   }
 
   /** Reads what {@link #writeOrdered} wrote. */
-  static long readOrdered(BinaryReader in, SqlType type) {
+  public static long readOrdered(BinaryReader in, SqlType type) {
     return switch (fixedWidth(type)) {
       case 1 -> (byte) (in.readByte() ^ 0x80);
       case 2 -> (short) (((in.readByte() & 0xff) << 8 | (in.readByte() & 0xff)) ^ 0x8000);
@@ -63,7 +63,7 @@ final class ValueCodec {
   }
 
   /** Reads an 8-byte value written by {@link #writeOrdered} at {@code bytes[offset]}. */
-  static long readOrderedLong(byte[] bytes, int offset) {
+  public static long readOrderedLong(byte[] bytes, int offset) {
     long value = 0;
     for (int i = 0; i < 8; i++) {
       value = value << 8 | (bytes[offset + i] & 0xff);
@@ -72,14 +72,14 @@ final class ValueCodec {
   }
 
   /** Writes a NULL of {@code type}: the flag, then zeros for a fixed-width type. */
-  static void writeNull(BinaryWriter out, SqlType type) {
+  public static void writeNull(BinaryWriter out, SqlType type) {
     out.writeNullFlag(true);
     for (int i = fixedWidth(type); i > 0; i--) {
       out.writeByte(0);
     }
   }
 
-  static void write(BinaryWriter out, SqlType type, Object value) {
+  public static void write(BinaryWriter out, SqlType type, Object value) {
     if (value == null) {
       writeNull(out, type);
       return;
@@ -114,7 +114,7 @@ final class ValueCodec {
     }
   }
 
-  static Object read(BinaryReader in, SqlType type) {
+  public static Object read(BinaryReader in, SqlType type) {
     if (in.readNullFlag()) {
       in.skip(Math.max(0, fixedWidth(type)));
       return null;
@@ -154,7 +154,7 @@ final class ValueCodec {
    * Writes an aggregate's state value, where order and fixed positions do not matter: integer-like
    * values as zig-zag varints (a count of 3 takes 1 byte, not 8), anything else as {@link #write}.
    */
-  static void writeCompact(BinaryWriter out, SqlType type, Object value) {
+  public static void writeCompact(BinaryWriter out, SqlType type, Object value) {
     if (value == null || !isIntegerLike(type)) {
       write(out, type, value);
       return;
@@ -172,7 +172,7 @@ final class ValueCodec {
   }
 
   /** Reads what {@link #writeCompact} wrote. */
-  static Object readCompact(BinaryReader in, SqlType type) {
+  public static Object readCompact(BinaryReader in, SqlType type) {
     if (!isIntegerLike(type)) {
       return read(in, type);
     }
@@ -198,7 +198,7 @@ final class ValueCodec {
    * Whether {@code type} is written by {@link #writeOrdered} in keys and as a varint in states:
    * integers, dates, times, timestamps and intervals.
    */
-  static boolean isIntegerLike(SqlType type) {
+  public static boolean isIntegerLike(SqlType type) {
     return switch (type.kind()) {
       case TINYINT,
           SMALLINT,
@@ -215,7 +215,7 @@ final class ValueCodec {
   }
 
   /** The encoded key of {@code values}. */
-  static byte[] encodeKey(List<SqlType> types, Object[] values) {
+  public static byte[] encodeKey(List<SqlType> types, Object[] values) {
     BinaryWriter out = new BinaryWriter();
     for (int i = 0; i < types.size(); i++) {
       write(out, types.get(i), values[i]);
@@ -227,7 +227,7 @@ final class ValueCodec {
    * Where key column {@code index} starts in every key of {@code types} (after its null flag), or
    * -1 if a column before it has no fixed width.
    */
-  static int fixedOffset(List<SqlType> types, int index) {
+  public static int fixedOffset(List<SqlType> types, int index) {
     int offset = 0;
     for (int i = 0; i < index; i++) {
       int width = fixedWidth(types.get(i));
@@ -239,7 +239,7 @@ final class ValueCodec {
     return offset + 1;
   }
 
-  static Object[] decodeKey(List<SqlType> types, byte[] key) {
+  public static Object[] decodeKey(List<SqlType> types, byte[] key) {
     BinaryReader in = new BinaryReader(key);
     Object[] values = new Object[types.size()];
     for (int i = 0; i < values.length; i++) {

@@ -1,4 +1,4 @@
-package dev.sluice.execution.operator.aggregate;
+package dev.sluice.execution.operator.key;
 
 import dev.sluice.state.KeyGroups;
 import dev.sluice.state.Murmur3;
@@ -18,7 +18,7 @@ import java.util.Arrays;
  *
  * <p>Not thread-safe.
  */
-final class GroupTable {
+public final class GroupTable {
   private static final int INITIAL_SLOTS = 64;
 
   /** The longest key that a slot's {@link #prefix} holds entirely. */
@@ -39,12 +39,12 @@ final class GroupTable {
   private int[] hashes = new int[INITIAL_SLOTS / 2];
   private int size;
 
-  GroupTable() {
+  public GroupTable() {
     allocateSlots(INITIAL_SLOTS);
   }
 
   /** The number of groups. */
-  int size() {
+  public int size() {
     return size;
   }
 
@@ -52,7 +52,7 @@ final class GroupTable {
    * The id of the group whose key is {@code key[0, length)}, adding the group (as id {@link
    * #size()} before the call) if the key is new.
    */
-  int findOrInsert(byte[] key, int length) {
+  public int findOrInsert(byte[] key, int length) {
     int hash = Murmur3.hash32(key, 0, length, KeyGroups.HASH_SEED);
     long prefix = prefix(key, 0, length);
     int slot = probe(key, 0, length, hash, prefix);
@@ -62,7 +62,7 @@ final class GroupTable {
   /**
    * The id of the group whose key is {@code key[offset, offset + length)}, or -1 if there is none.
    */
-  int find(byte[] key, int offset, int length) {
+  public int find(byte[] key, int offset, int length) {
     int hash = Murmur3.hash32(key, offset, length, KeyGroups.HASH_SEED);
     int slot = probe(key, offset, length, hash, prefix(key, offset, length));
     return slot >= 0 ? (int) slots[2 * slot] - 1 : -1;
@@ -88,17 +88,17 @@ final class GroupTable {
   }
 
   /** A copy of group {@code group}'s key. */
-  byte[] key(int group) {
+  public byte[] key(int group) {
     return Arrays.copyOfRange(keys, keyOffsets[group], keyOffsets[group + 1]);
   }
 
   /** The {@link KeyGroups#hash} of group {@code group}'s key. */
-  int hash(int group) {
+  public int hash(int group) {
     return hashes[group];
   }
 
   /** Forgets every group, keeping the memory for reuse. */
-  void clear() {
+  public void clear() {
     Arrays.fill(slots, 0);
     size = 0;
   }

@@ -18,8 +18,8 @@ SHOW TABLES;
 
 CREATE STREAM events (id INT, kind VARCHAR) WITH (connector = 'memory');
 -- A view no query could run is refused when it is created.
-CREATE VIEW named_events AS
-  SELECT e.id, c.name FROM events AS e JOIN colours AS c ON e.id = c.id;
+CREATE VIEW paired_events AS
+  SELECT e.id, f.kind FROM events AS e JOIN events AS f ON e.id = f.id;
 CREATE VIEW small_colours AS SELECT * FROM colours WHERE id < 3;
 CREATE VIEW big_events AS SELECT id FROM events WHERE id > 100;
 SHOW VIEWS;

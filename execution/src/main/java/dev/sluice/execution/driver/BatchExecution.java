@@ -15,6 +15,7 @@ import dev.sluice.execution.error.SluiceException;
 import dev.sluice.execution.eventtime.BatchTime;
 import dev.sluice.execution.expression.UserFunctions;
 import dev.sluice.execution.operator.PipelineBuilder;
+import dev.sluice.execution.operator.join.StaticTables;
 import dev.sluice.execution.plan.PlanSpec;
 import dev.sluice.execution.plan.QuerySpec;
 import dev.sluice.execution.plan.ScanSpec;
@@ -94,16 +95,20 @@ public final class BatchExecution {
       int maxRowsPerBatch,
       UserFunctions functions) {
     Map<String, Stages.SourceRange> ranges = new HashMap<>();
-    sources.forEach(
-        (id, source) -> {
-          long[] end = source.latestOffsets();
-          ranges.put(id, new Stages.SourceRange(source, new long[end.length], end));
-        });
+    for (String id : scannedSources(root, new java.util.TreeSet<>())) {
+      Source source = sources.get(id);
+      long[] end = source.latestOffsets();
+      ranges.put(id, new Stages.SourceRange(source, new long[end.length], end));
+    }
     // An aggregation keeps its state in a scratch directory for the one batch this query is.
     Path scratch = null;
     StateManager state = null;
     try (BufferAllocator queryAllocator =
-        allocator.newChildAllocator("batch-query", 0, Long.MAX_VALUE)) {
+            allocator.newChildAllocator("batch-query", 0, Long.MAX_VALUE);
+        StaticTables staticTables =
+            new StaticTables(
+                table -> run(table, sources, pool, queryAllocator, maxRowsPerBatch, functions),
+                queryAllocator)) {
       if (PipelineBuilder.exchangeBelow(root).isPresent()) {
         scratch = Files.createTempDirectory("sluice-batch-state-");
         state = new StateManager(scratch, KeyGroups.of(SCRATCH_KEY_GROUPS));
@@ -117,6 +122,7 @@ public final class BatchExecution {
                   functions,
                   BatchTime.untracked(System.currentTimeMillis()),
                   OutputMode.COMPLETE,
+                  staticTables,
                   () -> false)
               .run(
                   root,
@@ -147,6 +153,15 @@ public final class BatchExecution {
       }
       deleteRecursively(scratch);
     }
+  }
+
+  /** The ids of the sources {@code spec} scans (not those of its joins' static sides). */
+  private static java.util.Set<String> scannedSources(PlanSpec spec, java.util.Set<String> into) {
+    if (spec instanceof ScanSpec scan) {
+      into.add(scan.sourceId());
+    }
+    spec.inputs().forEach(input -> scannedSources(input, into));
+    return into;
   }
 
   private static final int SCRATCH_KEY_GROUPS = 16;

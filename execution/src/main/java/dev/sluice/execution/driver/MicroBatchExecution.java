@@ -15,6 +15,7 @@ import dev.sluice.execution.error.SluiceException;
 import dev.sluice.execution.eventtime.BatchTime;
 import dev.sluice.execution.eventtime.EventTimeStats;
 import dev.sluice.execution.eventtime.WatermarkTracker;
+import dev.sluice.execution.operator.join.StaticTables;
 import dev.sluice.execution.plan.AggregateSpec;
 import dev.sluice.execution.plan.PlanSpec;
 import dev.sluice.execution.plan.SessionAggregateSpec;
@@ -94,6 +95,7 @@ final class MicroBatchExecution implements StreamingQuery {
 
   private String id;
   private StateManager state;
+  private final StaticTables staticTables;
   private volatile boolean stopRequested;
   private volatile StreamingQueryException failure;
   private volatile QueryStatus status = new QueryStatus("Initializing", false, false);
@@ -126,6 +128,17 @@ final class MicroBatchExecution implements StreamingQuery {
     this.closesWindows = closesWindows(config.plan().root());
     this.deepestWatermarkDepth = deepestWatermarkDepth(config.plan().root());
     this.watermarks = new WatermarkHistory(deepestWatermarkDepth);
+    this.staticTables =
+        new StaticTables(
+            table ->
+                BatchExecution.run(
+                    table,
+                    config.sources(),
+                    config.pool(),
+                    config.allocator(),
+                    config.maxRowsPerBatch(),
+                    config.functions()),
+            config.allocator());
     String threadName =
         "sluice-query-" + (config.name() == null ? runId.substring(0, 8) : config.name());
     this.thread = new Thread(this::run, threadName);
@@ -385,6 +398,7 @@ final class MicroBatchExecution implements StreamingQuery {
       owned.add(lateRowsSink());
     }
     owned.add(state);
+    owned.add(staticTables);
     for (AutoCloseable connector : owned) {
       try {
         connector.close();
@@ -453,6 +467,7 @@ final class MicroBatchExecution implements StreamingQuery {
                       watermarks.forBatch(entry.watermarkMillis()),
                       entry.timestampMillis()),
                   OutputMode.APPEND,
+                  staticTables,
                   () -> stopRequested)
               .run(
                   config.plan().root(),

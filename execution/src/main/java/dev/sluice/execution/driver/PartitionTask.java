@@ -13,6 +13,7 @@ import dev.sluice.execution.operator.Output;
 import dev.sluice.execution.operator.PipelineBuilder;
 import dev.sluice.execution.operator.PipelineBuilder.Chain;
 import dev.sluice.execution.operator.StateContext;
+import dev.sluice.execution.operator.join.StaticTables;
 import dev.sluice.execution.plan.PlanSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,7 @@ final class PartitionTask implements Callable<PartitionTask.Result> {
   private final java.util.function.BooleanSupplier cancelled;
   private final StateContext state;
   private final BatchTime eventTime;
+  private final StaticTables staticTables;
 
   PartitionTask(
       String name,
@@ -55,8 +57,10 @@ final class PartitionTask implements Callable<PartitionTask.Result> {
       UserFunctions functions,
       StateContext state,
       BatchTime eventTime,
+      StaticTables staticTables,
       java.util.function.BooleanSupplier cancelled) {
     this.name = name;
+    this.staticTables = staticTables;
     this.eventTime = eventTime;
     this.state = state;
     this.cancelled = cancelled;
@@ -97,7 +101,8 @@ final class PartitionTask implements Callable<PartitionTask.Result> {
                 functions,
                 state,
                 eventTime.stats(),
-                eventTime.watermarks()),
+                eventTime.watermarks(),
+                staticTables),
             next);
         next = new OperatorOutput(operator);
       }

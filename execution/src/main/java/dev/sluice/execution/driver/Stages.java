@@ -11,6 +11,7 @@ import dev.sluice.execution.operator.PipelineBuilder;
 import dev.sluice.execution.operator.PipelineBuilder.Chain;
 import dev.sluice.execution.operator.StateContext;
 import dev.sluice.execution.operator.aggregate.ExchangeRouter;
+import dev.sluice.execution.operator.join.StaticTables;
 import dev.sluice.execution.plan.ExchangeSpec;
 import dev.sluice.execution.plan.PlanSpec;
 import dev.sluice.state.KeyGroupRange;
@@ -58,7 +59,12 @@ final class Stages {
   private final BooleanSupplier cancelled;
   private final BatchTime eventTime;
   private final OutputMode feedingMode;
+  private final StaticTables staticTables;
 
+  /**
+   * @param staticTables where the static sides of the plan's joins are read and kept for the run of
+   *     the query
+   */
   Stages(
       ExecutorService pool,
       BufferAllocator allocator,
@@ -66,7 +72,9 @@ final class Stages {
       UserFunctions functions,
       BatchTime eventTime,
       OutputMode feedingMode,
+      StaticTables staticTables,
       BooleanSupplier cancelled) {
+    this.staticTables = staticTables;
     this.eventTime = eventTime;
     this.pool = pool;
     this.allocator = allocator;
@@ -88,6 +96,7 @@ final class Stages {
       long batchId,
       OutputMode mode,
       int partitions) {
+    staticTables.prepare(root);
     return runStage(root, writers, mode, new BatchRun(ranges, state, batchId, partitions));
   }
 
@@ -148,6 +157,7 @@ final class Stages {
                     functions,
                     context,
                     eventTime,
+                    staticTables,
                     cancelled));
           }
         }
@@ -177,6 +187,7 @@ final class Stages {
                   functions,
                   null,
                   eventTime,
+                  staticTables,
                   cancelled));
         }
       }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.sluice.execution.eventtime.EventTimeStats;
 import dev.sluice.execution.expression.UserFunctions;
+import dev.sluice.execution.operator.join.StaticTables;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -20,6 +21,7 @@ import org.apache.arrow.memory.BufferAllocator;
  *     nothing tracks event time (one-off queries)
  * @param watermarks the watermarks of this batch and the batches before it, newest first (see
  *     {@code BatchTime}); empty when there is none
+ * @param staticTables the query's built static join sides; null when the plan has no such join
  */
 public record OperatorContext(
     String name,
@@ -28,7 +30,8 @@ public record OperatorContext(
     UserFunctions functions,
     StateContext state,
     EventTimeStats eventTime,
-    List<Long> watermarks) {
+    List<Long> watermarks,
+    StaticTables staticTables) {
   public OperatorContext {
     requireNonNull(name, "name is null");
     watermarks = List.copyOf(requireNonNull(watermarks, "watermarks is null"));
@@ -46,7 +49,7 @@ public record OperatorContext(
       int maxRowsPerBatch,
       UserFunctions functions,
       StateContext state) {
-    this(name, allocator, maxRowsPerBatch, functions, state, null, List.of());
+    this(name, allocator, maxRowsPerBatch, functions, state, null, List.of(), null);
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.sluice.execution.operator.aggregate.PartialAggregateOperator;
 import dev.sluice.execution.operator.aggregate.SessionWindowAggregateOperator;
 import dev.sluice.execution.operator.eventtime.LateRowFilterOperator;
 import dev.sluice.execution.operator.eventtime.WatermarkOperator;
+import dev.sluice.execution.operator.join.StaticJoinOperator;
 import dev.sluice.execution.operator.stateless.CalcOperator;
 import dev.sluice.execution.operator.stateless.RowFunctionOperator;
 import dev.sluice.execution.operator.stateless.UnnestOperator;
@@ -23,6 +24,7 @@ import dev.sluice.execution.plan.PlanSpec;
 import dev.sluice.execution.plan.RowFunctionSpec;
 import dev.sluice.execution.plan.ScanSpec;
 import dev.sluice.execution.plan.SessionAggregateSpec;
+import dev.sluice.execution.plan.StaticJoinSpec;
 import dev.sluice.execution.plan.UnionSpec;
 import dev.sluice.execution.plan.UnnestSpec;
 import dev.sluice.execution.plan.WatermarkSpec;
@@ -157,6 +159,9 @@ public final class PipelineBuilder {
     }
     if (spec instanceof LateRowFilterSpec lateRows) {
       return new LateRowFilterOperator(lateRows);
+    }
+    if (spec instanceof StaticJoinSpec join) {
+      return new StaticJoinOperator(join);
     }
     // SortSpec is applied by BatchExecution to a finished result; it never streams.
     throw new IllegalArgumentException(

@@ -26,8 +26,27 @@ public final class PlanDescription {
     StringBuilder line = new StringBuilder("  ".repeat(depth));
     line.append(spec.getClass().getSimpleName().replaceFirst("Spec$", "")).append('[');
     String separator = "";
+    List<String> subPlans = new ArrayList<>();
     for (RecordComponent component : spec.getClass().getRecordComponents()) {
       Object value = value(component, spec);
+      if (value instanceof QuerySpec subPlan) {
+        // A join's static side: a whole plan of its own, described below the node's line.
+        subPlans.add("  ".repeat(depth + 1) + component.getName() + ":");
+        for (SourceSpec source : subPlan.sources()) {
+          subPlans.add(
+              "  ".repeat(depth + 2)
+                  + "source "
+                  + source.id()
+                  + " = "
+                  + source.description()
+                  + " "
+                  + source.schema());
+        }
+        List<String> plan = new ArrayList<>();
+        describe(subPlan.root(), depth + 2, plan);
+        subPlans.addAll(plan);
+        continue;
+      }
       if (value instanceof PlanSpec
           || component.getName().equals("inputs")
           || (value == null && component.isAnnotationPresent(OmittedWhenNull.class))) {
@@ -37,6 +56,7 @@ public final class PlanDescription {
       separator = ", ";
     }
     lines.add(line.append(']').toString());
+    lines.addAll(subPlans);
     for (PlanSpec input : spec.inputs()) {
       describe(input, depth + 1, lines);
     }

@@ -22,7 +22,8 @@ public sealed interface PlanSpec
         WatermarkSpec,
         LateRowFilterSpec,
         WindowAssignSpec,
-        PaneExpandSpec {
+        PaneExpandSpec,
+        StaticJoinSpec {
   /** The schema of the rows this node produces. */
   Schema schema();
 

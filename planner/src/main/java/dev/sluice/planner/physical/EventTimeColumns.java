@@ -9,6 +9,7 @@ import dev.sluice.execution.plan.LateRowFilterSpec;
 import dev.sluice.execution.plan.PaneExpandSpec;
 import dev.sluice.execution.plan.PartialAggregateSpec;
 import dev.sluice.execution.plan.PlanSpec;
+import dev.sluice.execution.plan.StaticJoinSpec;
 import dev.sluice.execution.plan.UnionSpec;
 import dev.sluice.execution.plan.WatermarkSpec;
 import dev.sluice.execution.plan.WindowAssignSpec;
@@ -89,6 +90,9 @@ final class EventTimeColumns {
       PlanSpec spec, java.util.function.Function<PlanSpec, Set<Integer>> of) {
     if (spec instanceof LateRowFilterSpec filter) {
       return of.apply(filter.input());
+    }
+    if (spec instanceof StaticJoinSpec join) {
+      return of.apply(join.input()); // the input's columns come first, unchanged
     }
     if (spec instanceof CalcSpec calc) {
       Set<Integer> input = of.apply(calc.input());

@@ -78,7 +78,10 @@ import org.apache.calcite.sql.SqlExplainLevel;
 public final class PhysicalPlanner {
   private final RexBuilder rexBuilder;
   private final Map<String, SourceFactory> sources = new LinkedHashMap<>();
-  private final List<SourceSpec> sourceSpecs = new ArrayList<>();
+
+  /** The sources of the plan being translated: the query's, or a join's static side's. */
+  private List<SourceSpec> sourceSpecs = new ArrayList<>();
+
   private boolean streaming;
   private final Map<String, String> sourceIds = new java.util.HashMap<>();
   private int hiddenSourceCount;
@@ -433,14 +436,39 @@ public final class PhysicalPlanner {
     if (rel instanceof Aggregate aggregate) {
       return aggregate(aggregate);
     }
-    if (rel instanceof Join) {
-      throw new SluiceException(
-          ErrorCode.UNSUPPORTED_FEATURE,
-          "joins are not supported yet; this version runs projections, filters, UNNEST and UNION ALL");
+    if (rel instanceof Join join) {
+      return JoinTranslation.translate(
+          join,
+          rexBuilder,
+          new JoinTranslation.Translator() {
+            @Override
+            public PlanSpec translate(RelNode input) {
+              return PhysicalPlanner.this.translate(input);
+            }
+
+            @Override
+            public QuerySpec translateStatic(RelNode input) {
+              return PhysicalPlanner.this.translateStatic(input);
+            }
+          });
     }
     throw new SluiceException(
         ErrorCode.UNSUPPORTED_FEATURE,
         "the operation " + rel.getRelTypeName() + " is not supported yet");
+  }
+
+  /**
+   * A join's static side as a query of its own: its sources are read when the join's table is
+   * built, not batch by batch, so they stay out of the enclosing query's sources (and offset log).
+   */
+  private QuerySpec translateStatic(RelNode rel) {
+    List<SourceSpec> enclosing = sourceSpecs;
+    sourceSpecs = new ArrayList<>();
+    try {
+      return new QuerySpec(ColumnPruning.apply(translate(rel)), sourceSpecs);
+    } finally {
+      sourceSpecs = enclosing;
+    }
   }
 
   private PlanSpec scan(TableScan scan) {
@@ -455,8 +483,8 @@ public final class PhysicalPlanner {
     }
     streaming |= entry.kind() == TableKind.STREAM;
     String id = sourceIds.computeIfAbsent(entry.name(), name -> sourceId(name));
-    if (!sources.containsKey(id)) {
-      sources.put(id, entry.source());
+    sources.putIfAbsent(id, entry.source());
+    if (sourceSpecs.stream().noneMatch(source -> source.id().equals(id))) {
       sourceSpecs.add(new SourceSpec(id, entry.source().description(), entry.schema()));
     }
     ScanSpec read = new ScanSpec(id, entry.schema());

@@ -10,8 +10,9 @@ import org.apache.calcite.rel.rules.CoreRules;
 /**
  * The logical rewrite phases, in order: (0) a window function over several inputs reads their UNION
  * ALL ({@link WindowInputsUnion}); (1) simplify — merge adjacent projections and filters and drop
- * trivial ones; (2) fuse — turn every filter and projection into a Calc and merge adjacent Calcs,
- * so one compiled kernel does a whole chain of stateless row work.
+ * trivial ones, and compute the expressions a join's equality conditions compare as columns below
+ * it (so that they can be hash keys); (2) fuse — turn every filter and projection into a Calc and
+ * merge adjacent Calcs, so one compiled kernel does a whole chain of stateless row work.
  */
 final class RuleProgram {
   private RuleProgram() {}
@@ -25,6 +26,7 @@ final class RuleProgram {
             .addRuleInstance(CoreRules.FILTER_MERGE)
             .addRuleInstance(CoreRules.PROJECT_REMOVE)
             .addRuleInstance(CoreRules.UNION_MERGE)
+            .addRuleInstance(CoreRules.JOIN_PUSH_EXPRESSIONS)
             .addGroupEnd()
             .addGroupBegin()
             .addRuleInstance(CoreRules.FILTER_TO_CALC)

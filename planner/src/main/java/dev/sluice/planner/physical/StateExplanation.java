@@ -10,6 +10,8 @@ import dev.sluice.execution.plan.PartialAggregateSpec;
 import dev.sluice.execution.plan.PlanSpec;
 import dev.sluice.execution.plan.QuerySpec;
 import dev.sluice.execution.plan.SessionAggregateSpec;
+import dev.sluice.execution.plan.SourceSpec;
+import dev.sluice.execution.plan.StaticJoinSpec;
 import dev.sluice.execution.plan.WatermarkSpec;
 import dev.sluice.execution.plan.WindowPanes;
 import dev.sluice.execution.type.Schema;
@@ -65,6 +67,21 @@ public final class StateExplanation {
           .append(", watermark = the largest value seen minus ")
           .append(duration(watermark.delayMillis()))
           .append('\n');
+    }
+    List<StaticJoinSpec> joins = new ArrayList<>();
+    collect(root, StaticJoinSpec.class, joins);
+    for (StaticJoinSpec join : joins) {
+      text.append("static table of a join (")
+          .append(
+              join.table().sources().stream().map(SourceSpec::id).collect(Collectors.joining(", ")))
+          .append("): read and hashed on ")
+          .append(
+              join.tableKeys().isEmpty()
+                  ? "no key (every row is compared)"
+                  : join.tableKeys().stream()
+                      .map(k -> join.table().root().schema().field(k).name())
+                      .collect(Collectors.joining(", ")))
+          .append(" when the query starts, held in memory for the run, not in the checkpoint\n");
     }
     List<Stateful> operators = new ArrayList<>();
     stateful(root, null, operators);

@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlOperator;
@@ -369,6 +370,76 @@ public final class DataFrame {
             ? SessionTableFunction.scan(
                 plan, column.getIndex(), partitionKeys, window.sessionGapMillis())
             : WindowTableFunction.scan(plan, column.getIndex(), window.shape()));
+  }
+
+  /**
+   * An inner equi-join with {@code right} on columns both have under the same names (Spark's {@code
+   * join(right, usingColumns)}): the output has each using column once, then this DataFrame's other
+   * columns, then {@code right}'s. One side may be a stream; the other is then a table, read and
+   * hashed once per run of the query (docs/semantics.md, "Stream–static joins").
+   */
+  public DataFrame join(DataFrame right, String... usingColumns) {
+    return join(right, List.of(usingColumns), "inner");
+  }
+
+  /**
+   * An equi-join with {@code right} on {@code usingColumns}, of type {@code joinType}: {@code
+   * inner}, {@code left} ({@code left_outer}) or {@code right} ({@code right_outer}). The using
+   * columns come from the side whose rows are all kept (this one for inner and left joins).
+   */
+  public DataFrame join(DataFrame right, List<String> usingColumns, String joinType) {
+    JoinRelType type =
+        switch (joinType.toLowerCase(java.util.Locale.ROOT)) {
+          case "inner" -> JoinRelType.INNER;
+          case "left", "left_outer", "leftouter" -> JoinRelType.LEFT;
+          case "right", "right_outer", "rightouter" -> JoinRelType.RIGHT;
+          default ->
+              throw new SluiceException(
+                  ErrorCode.INVALID_ARGUMENT,
+                  "unknown join type '"
+                      + joinType
+                      + "'; supported are inner, left (left_outer) and right (right_outer)");
+        };
+    if (usingColumns.isEmpty()) {
+      throw new SluiceException(
+          ErrorCode.INVALID_ARGUMENT, "a join needs at least one using column");
+    }
+    int leftWidth = columns().size();
+    int[] leftKeys = usingColumns.stream().mapToInt(this::fieldIndex).toArray();
+    int[] rightKeys = usingColumns.stream().mapToInt(right::fieldIndex).toArray();
+    RelBuilder builder = builder().push(right.plan);
+    List<RexNode> equalities = new ArrayList<>();
+    for (int k = 0; k < leftKeys.length; k++) {
+      equalities.add(
+          builder.equals(builder.field(2, 0, leftKeys[k]), builder.field(2, 1, rightKeys[k])));
+    }
+    builder.join(type, equalities);
+    List<RexNode> fields = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (int k = 0; k < leftKeys.length; k++) {
+      fields.add(builder.field(type == JoinRelType.RIGHT ? leftWidth + rightKeys[k] : leftKeys[k]));
+      names.add(columns().get(leftKeys[k]));
+    }
+    addOthers(builder, columns(), leftKeys, 0, fields, names);
+    addOthers(builder, right.columns(), rightKeys, leftWidth, fields, names);
+    return derive(builder.project(fields, names, true).build());
+  }
+
+  /** The columns of one join side that are not using columns, at {@code offset} in the join. */
+  private static void addOthers(
+      RelBuilder builder,
+      List<String> sideColumns,
+      int[] keys,
+      int offset,
+      List<RexNode> fields,
+      List<String> names) {
+    for (int i = 0; i < sideColumns.size(); i++) {
+      int column = i;
+      if (Arrays.stream(keys).noneMatch(k -> k == column)) {
+        fields.add(builder.field(offset + i));
+        names.add(sideColumns.get(i));
+      }
+    }
   }
 
   /** UNION ALL by position; the column types must match. */

@@ -276,4 +276,20 @@ class StaticJoinTest {
         .isInstanceOfSatisfying(
             SluiceException.class, e -> assertThat(e.getMessage()).contains("FULL JOIN"));
   }
+
+  @Test
+  void dataFrameJoinOnUsingColumns() {
+    DataFrame tiers = sluice.table("prices").where("min_qty = 1");
+    DataFrame query = sluice.table("orders").join(tiers, List.of("item"), "left");
+    assertThat(query.schema().names())
+        .containsExactly("item", "order_id", "qty", "ts", "min_qty", "unit_price");
+    StreamTest.of(sluice, query.select("order_id", "item", "unit_price"), checkpoint)
+        .run(
+            addData(orders, order(1, "pen", 5, null), order(2, "nib", 1, null)),
+            checkNewOutput(Row.of(1L, "pen", 10L), Row.of(2L, "nib", null)));
+    assertThatThrownBy(() -> sluice.table("orders").join(tiers, List.of("itm"), "left"))
+        .hasMessageContaining("unknown column 'itm'");
+    assertThatThrownBy(() -> sluice.table("orders").join(tiers, List.of("item"), "cross"))
+        .hasMessageContaining("unknown join type 'cross'");
+  }
 }

@@ -16,10 +16,14 @@ public final class PlanDescription {
   public static List<String> lines(QuerySpec query) {
     List<String> lines = new ArrayList<>();
     for (SourceSpec source : query.sources()) {
-      lines.add("source " + source.id() + " = " + source.description() + " " + source.schema());
+      lines.add(sourceLine(source));
     }
     describe(query.root(), 0, lines);
     return lines;
+  }
+
+  private static String sourceLine(SourceSpec source) {
+    return "source " + source.id() + " = " + source.description() + " " + source.schema();
   }
 
   private static void describe(PlanSpec spec, int depth, List<String> lines) {
@@ -33,14 +37,7 @@ public final class PlanDescription {
         // A join's static side: a whole plan of its own, described below the node's line.
         subPlans.add("  ".repeat(depth + 1) + component.getName() + ":");
         for (SourceSpec source : subPlan.sources()) {
-          subPlans.add(
-              "  ".repeat(depth + 2)
-                  + "source "
-                  + source.id()
-                  + " = "
-                  + source.description()
-                  + " "
-                  + source.schema());
+          subPlans.add("  ".repeat(depth + 2) + sourceLine(source));
         }
         List<String> plan = new ArrayList<>();
         describe(subPlan.root(), depth + 2, plan);

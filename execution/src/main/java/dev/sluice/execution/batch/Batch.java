@@ -62,6 +62,26 @@ public final class Batch implements AutoCloseable {
     return vectors;
   }
 
+  /**
+   * Vectors for {@code schema}, each allocated for {@code capacity} values (they still grow past it
+   * through the {@code Safe} setters). If an allocation fails, the vectors allocated so far are
+   * closed.
+   */
+  public static List<FieldVector> allocateVectors(
+      Schema schema, BufferAllocator allocator, int capacity) {
+    List<FieldVector> vectors = newVectors(schema, allocator);
+    try {
+      for (FieldVector vector : vectors) {
+        vector.setInitialCapacity(capacity);
+        vector.allocateNew();
+      }
+    } catch (RuntimeException e) {
+      vectors.forEach(FieldVector::close);
+      throw e;
+    }
+    return vectors;
+  }
+
   public static Batch empty(Schema schema, BufferAllocator allocator) {
     return of(schema, newVectors(schema, allocator), 0);
   }

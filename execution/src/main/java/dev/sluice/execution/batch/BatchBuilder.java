@@ -71,11 +71,7 @@ public final class BatchBuilder implements AutoCloseable {
 
   private void ensureVectors() {
     if (vectors == null) {
-      vectors = Batch.newVectors(schema, allocator);
-      for (FieldVector vector : vectors) {
-        vector.setInitialCapacity(Math.min(maxRows, 1024));
-        vector.allocateNew();
-      }
+      vectors = Batch.allocateVectors(schema, allocator, Math.min(maxRows, 1024));
       vectorArray = vectors.toArray(new FieldVector[0]);
     }
   }

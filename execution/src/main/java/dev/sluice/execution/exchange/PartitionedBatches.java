@@ -35,11 +35,7 @@ final class PartitionedBatches implements AutoCloseable {
   void append(int partition, Batch from, int row) {
     List<FieldVector> vectors = open.get(partition);
     if (vectors == null) {
-      vectors = Batch.newVectors(schema, allocator);
-      for (FieldVector vector : vectors) {
-        vector.setInitialCapacity(Math.min(maxRows, 1024));
-        vector.allocateNew();
-      }
+      vectors = Batch.allocateVectors(schema, allocator, Math.min(maxRows, 1024));
       open.set(partition, vectors);
     }
     int at = openRows[partition];

@@ -80,13 +80,9 @@ public final class PartialAggregateOperator extends StatelessOperator {
   private void emitPartialRows(FieldVector[] keyColumns, int groupCount) {
     for (int firstGroup = 0; firstGroup < groupCount; firstGroup += context.maxRowsPerBatch()) {
       int rows = Math.min(context.maxRowsPerBatch(), groupCount - firstGroup);
-      List<FieldVector> vectors = Batch.newVectors(spec.schema(), context.allocator());
+      List<FieldVector> vectors = Batch.allocateVectors(spec.schema(), context.allocator(), rows);
       try {
         FieldVector[] out = vectors.toArray(new FieldVector[0]);
-        for (FieldVector vector : out) {
-          vector.setInitialCapacity(rows);
-          vector.allocateNew();
-        }
         for (int row = 0; row < rows; row++) {
           int group = firstGroup + row;
           for (int k = 0; k < keyColumns.length; k++) {

@@ -64,11 +64,8 @@ public final class LateRowFilterOperator extends StatelessOperator {
       if (late == rows) {
         return;
       }
-      List<FieldVector> kept = Batch.newVectors(batch.schema(), context.allocator());
-      for (FieldVector vector : kept) {
-        vector.setInitialCapacity(rows - late);
-        vector.allocateNew();
-      }
+      List<FieldVector> kept =
+          Batch.allocateVectors(batch.schema(), context.allocator(), rows - late);
       int at = 0;
       for (int row = 0; row < rows; row++) {
         if (!isLate[row]) {

@@ -58,7 +58,6 @@ public final class StaticJoinOperator extends StatelessOperator {
   public void open(OperatorContext context, Output output) {
     super.open(context, output);
     table = context.staticTables().get(spec);
-    pairSchema = spec.schema();
     if (spec.condition() != null) {
       List<Field> fields = new ArrayList<>(spec.schema().fields());
       fields.add(new Field("__input_row", SqlType.INTEGER, false));
@@ -115,13 +114,9 @@ public final class StaticJoinOperator extends StatelessOperator {
   private void filter(Batch pairsBatch, BitSet matched) {
     try (pairsBatch) {
       int rows = pairsBatch.rowCount();
-      List<FieldVector> out = Batch.newVectors(pairSchema, context.allocator());
+      List<FieldVector> out = Batch.allocateVectors(pairSchema, context.allocator(), rows);
       int written;
       try {
-        for (FieldVector vector : out) {
-          vector.setInitialCapacity(rows);
-          vector.allocateNew();
-        }
         written =
             condition.evaluate(pairsBatch.vectorArray(), rows, out.toArray(new FieldVector[0]));
       } catch (RuntimeException e) {
@@ -143,8 +138,8 @@ public final class StaticJoinOperator extends StatelessOperator {
   }
 
   /**
-   * Joined rows of one input batch, written vector to vector into batches of {@link #pairSchema}
-   * that go to a sink at the chunk size.
+   * Joined rows of one input batch, written vector to vector into batches of the given schema that
+   * go to a sink at the chunk size.
    */
   private final class Pairs implements AutoCloseable {
     private final Batch input;
@@ -162,11 +157,7 @@ public final class StaticJoinOperator extends StatelessOperator {
     /** Adds input row {@code row} with table row {@code tableRow} (-1: NULLs). */
     void add(int row, int tableRow) {
       if (out == null) {
-        out = Batch.newVectors(schema, context.allocator());
-        for (FieldVector vector : out) {
-          vector.setInitialCapacity(context.maxRowsPerBatch());
-          vector.allocateNew();
-        }
+        out = Batch.allocateVectors(schema, context.allocator(), context.maxRowsPerBatch());
       }
       for (int c = 0; c < inputWidth; c++) {
         VectorCopy.copyValue(input.vector(c), row, out.get(c), written);

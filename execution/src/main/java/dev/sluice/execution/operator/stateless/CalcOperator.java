@@ -76,13 +76,10 @@ public final class CalcOperator extends StatelessOperator {
       if (rows == 0) {
         return;
       }
-      List<FieldVector> computedVectors = Batch.newVectors(computedSchema, context.allocator());
+      List<FieldVector> computedVectors =
+          Batch.allocateVectors(computedSchema, context.allocator(), rows);
       int written = rows;
       try {
-        for (FieldVector vector : computedVectors) {
-          vector.setInitialCapacity(rows);
-          vector.allocateNew();
-        }
         if (kernel != null) {
           written =
               kernel.evaluate(

@@ -62,11 +62,6 @@ public final class UnnestOperator extends StatelessOperator {
   }
 
   private List<FieldVector> allocate(int capacity) {
-    List<FieldVector> vectors = Batch.newVectors(spec.schema(), context.allocator());
-    for (FieldVector vector : vectors) {
-      vector.setInitialCapacity(capacity);
-      vector.allocateNew();
-    }
-    return vectors;
+    return Batch.allocateVectors(spec.schema(), context.allocator(), capacity);
   }
 }

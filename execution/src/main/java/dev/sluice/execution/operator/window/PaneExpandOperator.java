@@ -66,12 +66,8 @@ public final class PaneExpandOperator extends StatelessOperator {
   }
 
   private List<FieldVector> newVectors(Batch batch) {
-    List<FieldVector> vectors =
-        new ArrayList<>(Batch.newVectors(batch.schema(), context.allocator()));
-    for (FieldVector vector : vectors) {
-      vector.setInitialCapacity(Math.min(context.maxRowsPerBatch(), 1024));
-      vector.allocateNew();
-    }
-    return vectors;
+    return new ArrayList<>(
+        Batch.allocateVectors(
+            batch.schema(), context.allocator(), Math.min(context.maxRowsPerBatch(), 1024)));
   }
 }

@@ -13,6 +13,7 @@ import dev.sluice.execution.type.Field;
 import dev.sluice.execution.type.Schema;
 import dev.sluice.planner.calcite.CalciteTypes;
 import dev.sluice.planner.calcite.CatalogTables;
+import dev.sluice.planner.catalog.CatalogEntry;
 import dev.sluice.planner.catalog.TableKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,30 +141,26 @@ final class JoinTranslation {
   }
 
   /** Whether {@code rel} reads a stream anywhere below it. */
-  static boolean readsStream(RelNode rel) {
-    if (rel instanceof TableScan scan) {
-      CatalogTables table = scan.getTable().unwrap(CatalogTables.class);
-      return table != null && table.entry().kind() == TableKind.STREAM;
-    }
-    return rel.getInputs().stream().anyMatch(JoinTranslation::readsStream);
+  private static boolean readsStream(RelNode rel) {
+    return scanned(rel, new ArrayList<>()).stream()
+        .anyMatch(entry -> entry.kind() == TableKind.STREAM);
   }
 
   /** The names of the tables and streams {@code rel} reads, for messages. */
   private static String tables(RelNode rel) {
-    java.util.Set<String> names = new java.util.LinkedHashSet<>();
-    collectTables(rel, names);
-    return String.join(", ", names);
+    return scanned(rel, new ArrayList<>()).stream()
+        .map(CatalogEntry::name)
+        .distinct()
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
-  private static void collectTables(RelNode rel, java.util.Set<String> names) {
+  /** The catalog entries the scans below {@code rel} read, in plan order. */
+  private static List<CatalogEntry> scanned(RelNode rel, List<CatalogEntry> into) {
     if (rel instanceof TableScan scan) {
-      CatalogTables table = scan.getTable().unwrap(CatalogTables.class);
-      names.add(
-          table == null
-              ? String.join(".", scan.getTable().getQualifiedName())
-              : table.entry().name());
+      into.add(CatalogTables.entryOf(scan));
     }
-    rel.getInputs().forEach(input -> collectTables(input, names));
+    rel.getInputs().forEach(input -> scanned(input, into));
+    return into;
   }
 
   private static void checkKeyTypes(

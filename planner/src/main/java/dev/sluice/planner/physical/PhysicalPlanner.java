@@ -472,15 +472,7 @@ public final class PhysicalPlanner {
   }
 
   private PlanSpec scan(TableScan scan) {
-    CatalogEntry entry =
-        scan.getTable().unwrap(dev.sluice.planner.calcite.CatalogTables.class) == null
-            ? null
-            : scan.getTable().unwrap(dev.sluice.planner.calcite.CatalogTables.class).entry();
-    if (entry == null) {
-      throw new SluiceException(
-          ErrorCode.INTERNAL_ERROR,
-          "scan of an unknown table " + scan.getTable().getQualifiedName());
-    }
+    CatalogEntry entry = dev.sluice.planner.calcite.CatalogTables.entryOf(scan);
     streaming |= entry.kind() == TableKind.STREAM;
     String id = sourceIds.computeIfAbsent(entry.name(), name -> sourceId(name));
     sources.putIfAbsent(id, entry.source());

@@ -30,8 +30,9 @@ public final class StaticTable implements AutoCloseable {
 
   private final int[] next;
 
-  private StaticTable(Batch rows, List<Integer> keyColumns, List<SqlType> keyTypes) {
+  private StaticTable(Batch rows, List<Integer> keyColumns) {
     this.rows = rows;
+    List<SqlType> keyTypes = keyColumns.stream().map(c -> rows.schema().field(c).type()).toList();
     int count = rows.rowCount();
     this.next = new int[count];
     int[] last = new int[first.length];
@@ -65,11 +66,15 @@ public final class StaticTable implements AutoCloseable {
    */
   public static StaticTable build(
       Schema schema, List<Row> rows, List<Integer> keyColumns, BufferAllocator allocator) {
-    List<SqlType> keyTypes = keyColumns.stream().map(c -> schema.field(c).type()).toList();
     try (BatchBuilder builder = new BatchBuilder(schema, allocator, Math.max(1, rows.size()))) {
       List<Batch> built = builder.addAll(rows).build();
       Batch all = built.isEmpty() ? Batch.empty(schema, allocator) : built.get(0);
-      return new StaticTable(all, keyColumns, keyTypes);
+      try {
+        return new StaticTable(all, keyColumns);
+      } catch (RuntimeException e) {
+        all.close();
+        throw e;
+      }
     }
   }
 

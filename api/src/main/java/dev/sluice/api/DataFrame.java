@@ -404,7 +404,8 @@ public final class DataFrame {
       throw new SluiceException(
           ErrorCode.INVALID_ARGUMENT, "a join needs at least one using column");
     }
-    int leftWidth = columns().size();
+    List<String> leftColumns = columns();
+    int leftWidth = leftColumns.size();
     int[] leftKeys = usingColumns.stream().mapToInt(this::fieldIndex).toArray();
     int[] rightKeys = usingColumns.stream().mapToInt(right::fieldIndex).toArray();
     RelBuilder builder = builder().push(right.plan);
@@ -418,9 +419,9 @@ public final class DataFrame {
     List<String> names = new ArrayList<>();
     for (int k = 0; k < leftKeys.length; k++) {
       fields.add(builder.field(type == JoinRelType.RIGHT ? leftWidth + rightKeys[k] : leftKeys[k]));
-      names.add(columns().get(leftKeys[k]));
+      names.add(leftColumns.get(leftKeys[k]));
     }
-    addOthers(builder, columns(), leftKeys, 0, fields, names);
+    addOthers(builder, leftColumns, leftKeys, 0, fields, names);
     addOthers(builder, right.columns(), rightKeys, leftWidth, fields, names);
     return derive(builder.project(fields, names, true).build());
   }
